@@ -1,0 +1,3 @@
+// The domain: pure TypeScript, no DOM and no Node APIs. Both the extension and the server import it.
+export * from './dates';
+export * from './schemas/index';

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { cents, email, isoDate, isoDateTime, longText, nonNegativeCents, shortText, uuid } from './common';
+import { channel, stageId } from './stage';
+
+/** Every activity is immutable and append-only; its id is a client-made UUIDv7. */
+const base = {
+  id: uuid,
+  clientId: uuid,
+  /** Invoices concerned (a grouped reminder covers several). */
+  invoiceIds: z.array(uuid).max(200).default([]),
+  /** When it happened (the business date used by the policy engine). */
+  date: isoDate,
+  at: isoDateTime,
+  /** Filled in by the server from the token; what a client sends is ignored. */
+  authorId: z.string().max(100).optional(),
+  authorName: shortText.optional(),
+  comment: longText.optional(),
+};
+
+export const reminderActivity = z.object({
+  ...base,
+  type: z.literal('reminder'),
+  stage: stageId,
+  channel,
+  subject: shortText.optional(),
+  recipients: z.array(email).max(50).optional(),
+});
+export const callActivity = z.object({ ...base, type: z.literal('call'), outcome: shortText.optional() });
+export const letterActivity = z.object({
+  ...base,
+  type: z.literal('letter'),
+  registered: z.boolean().default(false),
+  stage: stageId.optional(),
+});
+export const promiseToPayActivity = z.object({
+  ...base,
+  type: z.literal('promise-to-pay'),
+  promisedDate: isoDate,
+  amountCents: nonNegativeCents.optional(),
+});
+export const disputeOpenedActivity = z.object({
+  ...base,
+  type: z.literal('dispute-opened'),
+  reason: shortText.min(1),
+});
+export const disputeResolvedActivity = z.object({
+  ...base,
+  type: z.literal('dispute-resolved'),
+  resolution: shortText.optional(),
+});
+export const paymentPlanActivity = z.object({
+  ...base,
+  type: z.literal('payment-plan'),
+  instalments: z
+    .array(z.object({ date: isoDate, amountCents: nonNegativeCents }))
+    .min(1, 'a payment plan has at least one instalment')
+    .max(120),
+});
+export const paymentReceivedActivity = z.object({
+  ...base,
+  type: z.literal('payment-received'),
+  amountCents: cents,
+  /** True when this payment settles the invoices in full. */
+  settles: z.boolean().default(false),
+});
+export const formalNoticeActivity = z.object({
+  ...base,
+  type: z.literal('formal-notice'),
+  deadline: isoDate.optional(),
+  channel: channel.default('registered-letter'),
+});
+export const legalActionActivity = z.object({
+  ...base,
+  type: z.literal('legal-action'),
+  kind: z
+    .enum(['injonction-de-payer', 'collection-agency', 'commissaire-de-justice', 'other'])
+    .default('other'),
+});
+export const commentActivity = z.object({ ...base, type: z.literal('comment'), text: longText.min(1) });
+
+export const activity = z.discriminatedUnion('type', [
+  reminderActivity,
+  callActivity,
+  letterActivity,
+  promiseToPayActivity,
+  disputeOpenedActivity,
+  disputeResolvedActivity,
+  paymentPlanActivity,
+  paymentReceivedActivity,
+  formalNoticeActivity,
+  legalActionActivity,
+  commentActivity,
+]);
+export type Activity = z.infer<typeof activity>;
+export type ActivityType = Activity['type'];
+export const ACTIVITY_TYPES = activity.options.map((o) => o.shape.type.value) as ActivityType[];
+export type ActivityOf<T extends ActivityType> = Extract<Activity, { type: T }>;

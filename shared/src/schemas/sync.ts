@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { activity } from './activity';
+import { hlcString, uuid } from './common';
+import { client, invoice, note } from './records';
+import { teamSettings } from './settings';
+
+/**
+ * Sync protocol (DESIGN.md): activities are immutable and deduplicated by id; documents are
+ * last-writer-wins by hybrid logical clock, and the server keeps earlier note revisions.
+ */
+export const activityChange = z.object({ kind: z.literal('activity'), activity });
+
+const doc = <T extends string, S extends z.ZodType>(docType: T, data: S) =>
+  z.object({
+    kind: z.literal('document'),
+    docType: z.literal(docType),
+    id: uuid,
+    hlc: hlcString,
+    deleted: z.boolean().default(false),
+    data,
+  });
+
+export const clientDocChange = doc('client', client);
+export const invoiceDocChange = doc('invoice', invoice);
+export const noteDocChange = doc('note', note);
+/** Team settings are one document per team; its id is the team id. */
+export const settingsDocChange = doc('settings', teamSettings);
+
+export const documentChange = z.discriminatedUnion('docType', [
+  clientDocChange,
+  invoiceDocChange,
+  noteDocChange,
+  settingsDocChange,
+]);
+export type DocumentChange = z.infer<typeof documentChange>;
+export type DocType = DocumentChange['docType'];
+
+export const change = z.union([activityChange, documentChange]);
+export type Change = z.infer<typeof change>;
+
+export const MAX_PUSH_CHANGES = 500;
+
+/** The push body; each change is validated on its own so that one bad change is rejected alone. */
+export const pushRequest = z.object({
+  changes: z.array(z.unknown()).min(1, 'push at least one change').max(MAX_PUSH_CHANGES),
+});
+export type PushRequest = { changes: Change[] };
+
+export const pushStatus = z.enum(['accepted', 'duplicate', 'stale', 'rejected']);
+export type PushStatus = z.infer<typeof pushStatus>;
+
+export const pushResult = z.object({
+  /** The change's id (activity id or document id), or its index in the batch when it had none. */
+  id: z.string(),
+  status: pushStatus,
+  reason: z.string().optional(),
+  /** The team version the change was stored under. */
+  version: z.number().int().optional(),
+});
+export type PushResult = z.infer<typeof pushResult>;
+
+export const pushResponse = z.object({ results: z.array(pushResult) });
+export type PushResponse = z.infer<typeof pushResponse>;
+
+/** `version` is cursor material: a per-team counter bumped under a row lock in each push. */
+export const pulledChange = z.intersection(
+  change,
+  z.object({ version: z.number().int(), authorId: z.string().optional(), authorName: z.string().optional() }),
+);
+export type PulledChange = Change & { version: number; authorId?: string; authorName?: string };
+
+export const pullQuery = z.object({
+  since: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type PullQuery = z.infer<typeof pullQuery>;
+
+export const pullResponse = z.object({
+  changes: z.array(pulledChange),
+  /** Pass as `since` next time. */
+  cursor: z.number().int(),
+  hasMore: z.boolean(),
+});
+export type PullResponse = { changes: PulledChange[]; cursor: number; hasMore: boolean };

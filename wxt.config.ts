@@ -1,0 +1,19 @@
+import { defineConfig } from 'wxt';
+
+// The extension's sources live in extension/; this file stays at the root (the user's layout).
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: 'Relance',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
+    permissions: ['storage', 'alarms', 'scripting'],
+    // Sites the user adds are asked for at that moment, never <all_urls> up front.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'relance@relance.app', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
