@@ -1,0 +1,10 @@
+export {
+  compareHlc,
+  createHlc,
+  formatHlc,
+  HlcError,
+  type HlcTimestamp,
+  type HybridLogicalClock,
+  MAX_REMOTE_DRIFT_MS,
+  parseHlc,
+} from './hlc';
