@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from './app-env';
+import { limitBody } from './middleware/body-limit';
+import { extensionCors } from './middleware/cors';
+import { handleError, notFound } from './middleware/errors';
+import { healthRoutes } from './routes/health';
+import { historyRoutes } from './routes/history';
+import { inviteRoutes } from './routes/invites';
+import { noteRoutes } from './routes/notes';
+import { openApiRoutes } from './routes/openapi';
+import { peopleRoutes } from './routes/people';
+import { syncRoutes } from './routes/sync';
+import { teamRoutes } from './routes/teams';
+
+export type { AppDeps } from './app-env';
+
+/** The whole HTTP API, without listening: `main.ts` serves it, tests call `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.notFound(notFound);
+  app.use('*', extensionCors());
+  app.use('*', limitBody(deps.maxBodyBytes));
+
+  app.route('/', healthRoutes(deps));
+  const v1 = new Hono<AppEnv>()
+    .route('/', teamRoutes(deps))
+    .route('/', inviteRoutes(deps))
+    .route('/', peopleRoutes(deps))
+    .route('/', syncRoutes(deps))
+    .route('/', noteRoutes(deps))
+    .route('/', historyRoutes(deps))
+    .route('/', openApiRoutes());
+  app.route('/api/v1', v1);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,42 @@
+import { createApp } from './app';
+import { DEFAULT_DATA_DIR, openDatabase } from './db/open';
+import { listen } from './serve';
+
+/**
+ * Starts the server: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in
+ * RELANCE_DATA_DIR (default `data/pglite` under the repo). Migrations are applied first.
+ */
+async function main() {
+  const port = Number(process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT is not a port number: ${process.env.PORT}`);
+  const maxBodyBytes = process.env.RELANCE_MAX_BODY_BYTES
+    ? Number(process.env.RELANCE_MAX_BODY_BYTES)
+    : undefined;
+
+  const database = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: process.env.RELANCE_DATA_DIR || DEFAULT_DATA_DIR,
+  });
+  const app = createApp({ db: database.db, maxBodyBytes });
+  const server = await listen(app, port, process.env.HOST || undefined);
+  console.log(`Relance server listening on ${server.url} (${database.driver}: ${database.location})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping…`);
+    await server.close();
+    // PGlite writes its files on close: never exit before it is done.
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error('Relance server failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../app-env';
+import type { Database } from '../db/open';
+import type { Role } from '../db/schema';
+import { authenticate } from '../services/tokens';
+
+const BEARER = /^Bearer\s+([A-Za-z0-9_-]{10,200})\s*$/i;
+
+/** Resolves `Authorization: Bearer <token>` to the team and person in `c.var.identity`, or answers 401. */
+export function requireAuth(db: Database) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const match = BEARER.exec(c.req.header('Authorization') ?? '');
+    const identity = match ? await authenticate(db, match[1]!) : null;
+    if (!identity) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return c.json({ error: 'unauthorized', message: 'a valid bearer token is required' }, 401);
+    }
+    c.set('identity', identity);
+    await next();
+  });
+}
+
+/** Answers 403 unless the caller has one of these roles (use after requireAuth). */
+export function requireRole(...roles: Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!roles.includes(c.var.identity.person.role)) {
+      return c.json({ error: 'forbidden', message: `only ${roles.join(' or ')} may do this` }, 403);
+    }
+    await next();
+  });
+}

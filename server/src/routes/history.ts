@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../app-env';
+import { requireAuth } from '../middleware/auth';
+import { validate } from '../middleware/validate';
+import { queryHistory } from '../services/history';
+import { exportHistoryCsv } from '../services/history-csv';
+import { historyCsvQuery, historyQuery } from './schemas';
+
+/** The dashboard's history: JSON pages, or the whole filtered list as CSV. */
+export function historyRoutes({ db, now }: AppDeps) {
+  const auth = requireAuth(db);
+  return new Hono<AppEnv>()
+    .get('/history', auth, validate('query', historyQuery), async (c) => {
+      const { limit, offset, ...filters } = c.req.valid('query');
+      const { items, total } = await queryHistory(db, c.var.identity.team.id, filters, { limit, offset });
+      return c.json({ items, total, limit, offset });
+    })
+    .get('/history.csv', auth, validate('query', historyCsvQuery), async (c) => {
+      const { lang, ...filters } = c.req.valid('query');
+      const csv = await exportHistoryCsv(db, c.var.identity.team.id, filters, lang);
+      const day = (now?.() ?? new Date()).toISOString().slice(0, 10);
+      const name = `${lang === 'fr' ? 'relance-historique' : 'relance-history'}-${day}.csv`;
+      return c.body(csv, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}"`,
+        'Cache-Control': 'no-store',
+      });
+    });
+}

@@ -1,0 +1,176 @@
+import type { Database } from '../db/open';
+import { type CsvCell, centsToDecimal, toCsv } from './csv';
+import { type HistoryEntry, type HistoryFilters, queryHistory } from './history';
+
+export type CsvLanguage = 'fr' | 'en';
+
+/** The export stops here; narrow the filters for more. */
+export const MAX_CSV_ROWS = 100_000;
+const PAGE = 1000;
+
+const COLUMNS: Record<CsvLanguage, string[]> = {
+  fr: [
+    'Date',
+    'Heure (UTC)',
+    'Type',
+    'Client',
+    'Factures',
+    'Auteur',
+    'Étape',
+    'Canal',
+    'Montant',
+    'Détails',
+    'Identifiant',
+  ],
+  en: [
+    'Date',
+    'Time (UTC)',
+    'Type',
+    'Client',
+    'Invoices',
+    'Author',
+    'Stage',
+    'Channel',
+    'Amount',
+    'Details',
+    'ID',
+  ],
+};
+
+const TYPE_LABELS: Record<CsvLanguage, Record<string, string>> = {
+  fr: {
+    reminder: 'Relance',
+    call: 'Appel',
+    letter: 'Courrier',
+    'promise-to-pay': 'Promesse de paiement',
+    'dispute-opened': 'Litige ouvert',
+    'dispute-resolved': 'Litige résolu',
+    'payment-plan': 'Échéancier',
+    'payment-received': 'Paiement reçu',
+    'formal-notice': 'Mise en demeure',
+    'legal-action': 'Action judiciaire',
+    comment: 'Commentaire',
+    note: 'Note',
+  },
+  en: {
+    reminder: 'Reminder',
+    call: 'Call',
+    letter: 'Letter',
+    'promise-to-pay': 'Promise to pay',
+    'dispute-opened': 'Dispute opened',
+    'dispute-resolved': 'Dispute resolved',
+    'payment-plan': 'Payment plan',
+    'payment-received': 'Payment received',
+    'formal-notice': 'Formal notice',
+    'legal-action': 'Legal action',
+    comment: 'Comment',
+    note: 'Note',
+  },
+};
+
+const STAGE_LABELS: Record<CsvLanguage, Record<string, string>> = {
+  fr: {
+    courtesy: 'Courtoisie',
+    'reminder-1': 'Rappel amical',
+    'reminder-2': 'Relance formelle',
+    'payment-plan': 'Échéancier',
+    'formal-notice': 'Mise en demeure',
+    legal: 'Contentieux',
+  },
+  en: {
+    courtesy: 'Courtesy',
+    'reminder-1': 'Friendly reminder',
+    'reminder-2': 'Formal reminder',
+    'payment-plan': 'Payment plan',
+    'formal-notice': 'Formal notice',
+    legal: 'Legal',
+  },
+};
+
+const CHANNEL_LABELS: Record<CsvLanguage, Record<string, string>> = {
+  fr: {
+    email: 'E-mail',
+    gmail: 'Gmail',
+    outlook: 'Outlook',
+    mailto: 'E-mail',
+    phone: 'Téléphone',
+    letter: 'Courrier',
+    'registered-letter': 'LRAR',
+    print: 'Impression',
+    copy: 'Copie',
+    other: 'Autre',
+  },
+  en: {
+    email: 'Email',
+    gmail: 'Gmail',
+    outlook: 'Outlook',
+    mailto: 'Email',
+    phone: 'Phone',
+    letter: 'Letter',
+    'registered-letter': 'Registered letter',
+    print: 'Print',
+    copy: 'Copy',
+    other: 'Other',
+  },
+};
+
+const DETAIL_WORDS: Record<CsvLanguage, { promised: string; deadline: string; instalments: string }> = {
+  fr: { promised: 'promis pour le', deadline: 'date limite', instalments: 'échéances' },
+  en: { promised: 'promised for', deadline: 'deadline', instalments: 'instalments' },
+};
+
+/** The whole filtered history as a CSV file (newest first), in the reader's language. */
+export async function exportHistoryCsv(
+  db: Database,
+  teamId: string,
+  filters: HistoryFilters,
+  lang: CsvLanguage,
+): Promise<string> {
+  const rows: CsvCell[][] = [COLUMNS[lang]];
+  for (let offset = 0; offset < MAX_CSV_ROWS; offset += PAGE) {
+    const { items } = await queryHistory(db, teamId, filters, { limit: PAGE, offset });
+    for (const item of items) rows.push(toRow(item, lang));
+    if (items.length < PAGE) break;
+  }
+  return toCsv(rows, lang === 'fr' ? ';' : ',');
+}
+
+function toRow(item: HistoryEntry, lang: CsvLanguage): CsvCell[] {
+  const d = item.data as Record<string, unknown>;
+  const text = (key: string) =>
+    typeof d[key] === 'string' && d[key] !== '' ? (d[key] as string) : undefined;
+  const words = DETAIL_WORDS[lang];
+  const instalments = Array.isArray(d.instalments)
+    ? (d.instalments as { amountCents?: unknown }[])
+    : undefined;
+  const amountCents =
+    typeof d.amountCents === 'number'
+      ? d.amountCents
+      : instalments?.reduce((sum, i) => sum + (typeof i.amountCents === 'number' ? i.amountCents : 0), 0);
+  const details = [
+    text('subject'),
+    text('reason'),
+    text('outcome'),
+    text('resolution'),
+    text('promisedDate') && `${words.promised} ${text('promisedDate')}`,
+    text('deadline') && `${words.deadline} ${text('deadline')}`,
+    instalments && `${instalments.length} ${words.instalments}`,
+    text('text'),
+    text('comment'),
+  ].filter((s): s is string => !!s);
+  const stage = text('stage');
+  const channel = text('channel');
+  return [
+    item.date,
+    item.at.slice(11, 16),
+    TYPE_LABELS[lang][item.type] ?? item.type,
+    item.clientName ?? item.clientId,
+    item.invoiceNumbers.join(', '),
+    item.authorName,
+    stage && (STAGE_LABELS[lang][stage] ?? stage),
+    channel && (CHANNEL_LABELS[lang][channel] ?? channel),
+    amountCents === undefined ? null : centsToDecimal(amountCents, lang === 'fr' ? ',' : '.'),
+    details.join(' · '),
+    item.id,
+  ];
+}

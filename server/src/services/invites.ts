@@ -1,0 +1,71 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Database } from '../db/open';
+import { invites, people, teams } from '../db/schema';
+import { ServiceError } from './errors';
+import type { Membership } from './identity';
+import { newInviteCode, normalizeInviteCode, sha256Hex } from './secrets';
+import { issueToken } from './tokens';
+
+export type InviteRole = 'member' | 'lead';
+
+/** Invite codes are single-use and expire after this long, whichever comes first. */
+export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
+
+export interface Invite {
+  code: string;
+  role: InviteRole;
+  expiresAt: string;
+}
+
+export async function createInvite(
+  db: Database,
+  input: { teamId: string; role?: InviteRole; createdBy?: string; ttlMs?: number; now?: Date },
+): Promise<Invite> {
+  const code = newInviteCode();
+  const role = input.role ?? 'member';
+  const expiresAt = new Date((input.now ?? new Date()).getTime() + (input.ttlMs ?? INVITE_TTL_MS));
+  await db.insert(invites).values({
+    id: crypto.randomUUID(),
+    teamId: input.teamId,
+    codeHash: sha256Hex(normalizeInviteCode(code)),
+    role,
+    createdBy: input.createdBy ?? null,
+    expiresAt,
+  });
+  return { code, role, expiresAt: expiresAt.toISOString() };
+}
+
+/** Uses up an invite code: a new person in the code's team, with the code's role, and their token. */
+export async function joinTeam(
+  db: Database,
+  input: { code: string; personName: string; now?: Date },
+): Promise<Membership> {
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const personId = crypto.randomUUID();
+    // One conditional UPDATE claims the code, so two people racing for it cannot both get in.
+    const [claimed] = await tx
+      .update(invites)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(invites.codeHash, sha256Hex(normalizeInviteCode(input.code))),
+          isNull(invites.usedAt),
+          gt(invites.expiresAt, now),
+        ),
+      )
+      .returning({ id: invites.id, teamId: invites.teamId, role: invites.role });
+    if (!claimed)
+      throw new ServiceError(400, 'invalid_invite', 'this invite code is unknown, used or expired');
+    const [team] = await tx
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .where(eq(teams.id, claimed.teamId));
+    if (!team) throw new ServiceError(400, 'invalid_invite', 'this invite code is unknown, used or expired');
+    const person = { id: personId, name: input.personName, role: claimed.role };
+    await tx.insert(people).values({ ...person, teamId: team.id });
+    await tx.update(invites).set({ usedBy: personId }).where(eq(invites.id, claimed.id));
+    const token = await issueToken(tx, team.id, personId);
+    return { team, person, token };
+  });
+}

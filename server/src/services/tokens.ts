@@ -1,0 +1,53 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../db/open';
+import { people, teams, tokens } from '../db/schema';
+import type { Identity } from './identity';
+import { newToken, sha256Hex } from './secrets';
+
+/** Makes a token for a person; returns it in clear (the only time it exists in clear). */
+export async function issueToken(db: Database, teamId: string, personId: string): Promise<string> {
+  const token = newToken();
+  await db.insert(tokens).values({ id: crypto.randomUUID(), teamId, personId, tokenHash: sha256Hex(token) });
+  return token;
+}
+
+/** The identity behind a token, or null when the token is unknown or revoked. */
+export async function authenticate(db: Database, token: string): Promise<Identity | null> {
+  const [row] = await db
+    .select({
+      tokenId: tokens.id,
+      teamId: teams.id,
+      teamName: teams.name,
+      personId: people.id,
+      personName: people.name,
+      role: people.role,
+    })
+    .from(tokens)
+    .innerJoin(people, eq(people.id, tokens.personId))
+    .innerJoin(teams, eq(teams.id, tokens.teamId))
+    .where(and(eq(tokens.tokenHash, sha256Hex(token)), isNull(tokens.revokedAt)))
+    .limit(1);
+  if (!row) return null;
+  return {
+    tokenId: row.tokenId,
+    team: { id: row.teamId, name: row.teamName },
+    person: { id: row.personId, name: row.personName, role: row.role },
+  };
+}
+
+export async function revokeToken(db: Database, tokenId: string): Promise<void> {
+  await db
+    .update(tokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(tokens.id, tokenId), isNull(tokens.revokedAt)));
+}
+
+/** Signs a person out everywhere; returns how many live tokens were revoked. */
+export async function revokePersonTokens(db: Database, teamId: string, personId: string): Promise<number> {
+  const revoked = await db
+    .update(tokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(tokens.teamId, teamId), eq(tokens.personId, personId), isNull(tokens.revokedAt)))
+    .returning({ id: tokens.id });
+  return revoked.length;
+}
