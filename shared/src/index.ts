@@ -1,3 +1,6 @@
 // The domain: pure TypeScript, no DOM and no Node APIs. Both the extension and the server import it.
 export * from './dates';
 export * from './schemas/index';
+export * from './clock/index';
+export * from './format/index';
+export * from './ids/index';
