@@ -4,3 +4,4 @@ export * from './schemas/index';
 export * from './clock/index';
 export * from './format/index';
 export * from './ids/index';
+export * from './parse/index';
