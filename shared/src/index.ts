@@ -5,3 +5,4 @@ export * from './clock/index';
 export * from './format/index';
 export * from './ids/index';
 export * from './parse/index';
+export * from './latePayment/index';
