@@ -1,3 +1,4 @@
+import { ACTIVITY_LABELS, CHANNEL_LABELS, STAGE_LABELS } from '@relance/shared';
 import type { Database } from '../db/open';
 import { type CsvCell, centsToDecimal, toCsv } from './csv';
 import { type HistoryEntry, type HistoryFilters, queryHistory } from './history';
@@ -37,82 +38,24 @@ const COLUMNS: Record<CsvLanguage, string[]> = {
   ],
 };
 
-const TYPE_LABELS: Record<CsvLanguage, Record<string, string>> = {
-  fr: {
-    reminder: 'Relance',
-    call: 'Appel',
-    letter: 'Courrier',
-    'promise-to-pay': 'Promesse de paiement',
-    'dispute-opened': 'Litige ouvert',
-    'dispute-resolved': 'Litige résolu',
-    'payment-plan': 'Échéancier',
-    'payment-received': 'Paiement reçu',
-    'formal-notice': 'Mise en demeure',
-    'legal-action': 'Action judiciaire',
-    comment: 'Commentaire',
-    note: 'Note',
-  },
-  en: {
-    reminder: 'Reminder',
-    call: 'Call',
-    letter: 'Letter',
-    'promise-to-pay': 'Promise to pay',
-    'dispute-opened': 'Dispute opened',
-    'dispute-resolved': 'Dispute resolved',
-    'payment-plan': 'Payment plan',
-    'payment-received': 'Payment received',
-    'formal-notice': 'Formal notice',
-    'legal-action': 'Legal action',
-    comment: 'Comment',
-    note: 'Note',
-  },
-};
+/** The shared labels (the ones the extension shows), capitalised for a column of their own. */
+function typeLabel(type: string, lang: CsvLanguage): string {
+  if (type === 'note') return 'Note';
+  const label = (ACTIVITY_LABELS[lang] as Record<string, string>)[type];
+  return label ? capitalise(label) : type;
+}
 
-const STAGE_LABELS: Record<CsvLanguage, Record<string, string>> = {
-  fr: {
-    courtesy: 'Courtoisie',
-    'reminder-1': 'Rappel amical',
-    'reminder-2': 'Relance formelle',
-    'payment-plan': 'Échéancier',
-    'formal-notice': 'Mise en demeure',
-    legal: 'Contentieux',
-  },
-  en: {
-    courtesy: 'Courtesy',
-    'reminder-1': 'Friendly reminder',
-    'reminder-2': 'Formal reminder',
-    'payment-plan': 'Payment plan',
-    'formal-notice': 'Formal notice',
-    legal: 'Legal',
-  },
-};
+function stageName(stage: string, lang: CsvLanguage): string {
+  const label = (STAGE_LABELS[lang] as Record<string, string>)[stage];
+  return label ? capitalise(label) : stage;
+}
 
-const CHANNEL_LABELS: Record<CsvLanguage, Record<string, string>> = {
-  fr: {
-    email: 'E-mail',
-    gmail: 'Gmail',
-    outlook: 'Outlook',
-    mailto: 'E-mail',
-    phone: 'Téléphone',
-    letter: 'Courrier',
-    'registered-letter': 'LRAR',
-    print: 'Impression',
-    copy: 'Copie',
-    other: 'Autre',
-  },
-  en: {
-    email: 'Email',
-    gmail: 'Gmail',
-    outlook: 'Outlook',
-    mailto: 'Email',
-    phone: 'Phone',
-    letter: 'Letter',
-    'registered-letter': 'Registered letter',
-    print: 'Print',
-    copy: 'Copy',
-    other: 'Other',
-  },
-};
+function channelName(channel: string, lang: CsvLanguage): string {
+  const label = (CHANNEL_LABELS[lang] as Record<string, string>)[channel];
+  return label ? capitalise(label) : channel;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const DETAIL_WORDS: Record<CsvLanguage, { promised: string; deadline: string; instalments: string }> = {
   fr: { promised: 'promis pour le', deadline: 'date limite', instalments: 'échéances' },
@@ -163,12 +106,12 @@ function toRow(item: HistoryEntry, lang: CsvLanguage): CsvCell[] {
   return [
     item.date,
     item.at.slice(11, 16),
-    TYPE_LABELS[lang][item.type] ?? item.type,
+    typeLabel(item.type, lang),
     item.clientName ?? item.clientId,
     item.invoiceNumbers.join(', '),
     item.authorName,
-    stage && (STAGE_LABELS[lang][stage] ?? stage),
-    channel && (CHANNEL_LABELS[lang][channel] ?? channel),
+    stage && stageName(stage, lang),
+    channel && channelName(channel, lang),
     amountCents === undefined ? null : centsToDecimal(amountCents, lang === 'fr' ? ',' : '.'),
     details.join(' · '),
     item.id,

@@ -1,3 +1,4 @@
+import { uuidv7 } from '@relance/shared';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { invites, people, teams } from '../db/schema';
@@ -25,7 +26,7 @@ export async function createInvite(
   const role = input.role ?? 'member';
   const expiresAt = new Date((input.now ?? new Date()).getTime() + (input.ttlMs ?? INVITE_TTL_MS));
   await db.insert(invites).values({
-    id: crypto.randomUUID(),
+    id: uuidv7(),
     teamId: input.teamId,
     codeHash: sha256Hex(normalizeInviteCode(code)),
     role,
@@ -42,7 +43,7 @@ export async function joinTeam(
 ): Promise<Membership> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
-    const personId = crypto.randomUUID();
+    const personId = uuidv7();
     // One conditional UPDATE claims the code, so two people racing for it cannot both get in.
     const [claimed] = await tx
       .update(invites)

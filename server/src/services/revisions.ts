@@ -1,3 +1,4 @@
+import { compareHlc } from '@relance/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { documents, noteRevisions, people } from '../db/schema';
@@ -38,8 +39,8 @@ export async function listNoteRevisions(
     .select({ hlc: documents.hlc })
     .from(documents)
     .where(and(eq(documents.teamId, teamId), eq(documents.docType, 'note'), eq(documents.id, noteId)));
-  // HLC strings sort in clock order; sorted here so that no database collation interferes.
-  rows.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
+  // Sorted here, not in SQL, so that no database collation can reorder the clocks.
+  rows.sort((a, b) => compareHlc(b.hlc, a.hlc));
   return {
     noteId,
     revisions: rows.map(({ createdAt, ...r }) => ({

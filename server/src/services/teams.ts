@@ -1,3 +1,4 @@
+import { uuidv7 } from '@relance/shared';
 import { asc } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { people, teams } from '../db/schema';
@@ -10,8 +11,8 @@ export async function createTeam(
   input: { teamName: string; personName: string },
 ): Promise<Membership> {
   return db.transaction(async (tx) => {
-    const team = { id: crypto.randomUUID(), name: input.teamName };
-    const person = { id: crypto.randomUUID(), name: input.personName, role: 'owner' as const };
+    const team = { id: uuidv7(), name: input.teamName };
+    const person = { id: uuidv7(), name: input.personName, role: 'owner' as const };
     await tx.insert(teams).values(team);
     await tx.insert(people).values({ ...person, teamId: team.id });
     const token = await issueToken(tx, team.id, person.id);

@@ -1,3 +1,4 @@
+import { uuidv7 } from '@relance/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { people, teams, tokens } from '../db/schema';
@@ -7,7 +8,7 @@ import { newToken, sha256Hex } from './secrets';
 /** Makes a token for a person; returns it in clear (the only time it exists in clear). */
 export async function issueToken(db: Database, teamId: string, personId: string): Promise<string> {
   const token = newToken();
-  await db.insert(tokens).values({ id: crypto.randomUUID(), teamId, personId, tokenHash: sha256Hex(token) });
+  await db.insert(tokens).values({ id: uuidv7(), teamId, personId, tokenHash: sha256Hex(token) });
   return token;
 }
 

@@ -1,10 +1,7 @@
-import { activityChange, type Change, documentChange } from '@relance/shared';
+import { activityChange, type Change, documentChange, MAX_REMOTE_DRIFT_MS } from '@relance/shared';
 
 /** Why a change cannot be stored, or null when it can. Each change is judged alone. */
 export type Verdict = { ok: true; change: Change } | { ok: false; reason: string };
-
-/** A hybrid clock this far ahead of the server's clock is refused: it would win every later write. */
-export const MAX_CLOCK_SKEW_MS = 24 * 3600 * 1000;
 
 export interface CheckContext {
   teamId: string;
@@ -36,7 +33,8 @@ export function checkChange(raw: unknown, index: number, ctx: CheckContext): Ver
     return { ok: true, change: c };
   }
 
-  if (Number(c.hlc.slice(0, 15)) > ctx.now.getTime() + MAX_CLOCK_SKEW_MS) {
+  // A clock this far ahead would win every later write (shared/clock refuses it the same way).
+  if (Number(c.hlc.slice(0, 15)) > ctx.now.getTime() + MAX_REMOTE_DRIFT_MS) {
     return { ok: false, reason: `changes.${index}.hlc: clock is more than a day ahead of the server` };
   }
   if (c.docType === 'settings') {

@@ -1,4 +1,5 @@
-import type { Activity, DocumentChange, PushResult } from '@relance/shared';
+import { uuidv7 } from '@relance/shared';
+import { type Activity, compareHlc, type DocumentChange, type PushResult } from '@relance/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/open';
 import { activities, documents, noteRevisions, teams } from '../../db/schema';
@@ -112,9 +113,10 @@ class BatchWriter {
       .where(
         and(eq(documents.teamId, teamId), eq(documents.docType, change.docType), eq(documents.id, change.id)),
       );
-    if (stored && stored.hlc === change.hlc) return { status: 'duplicate', version: stored.version };
-    // HLC strings sort in clock order; compared here, not in SQL, so no collation can reorder them.
-    if (stored && stored.hlc > change.hlc) return { status: 'stale' };
+    // Clocks are compared here, not in SQL, so that no database collation can reorder them.
+    const order = stored ? compareHlc(change.hlc, stored.hlc) : 1;
+    if (stored && order === 0) return { status: 'duplicate', version: stored.version };
+    if (order < 0) return { status: 'stale' };
 
     const next = this.version + 1;
     const row = {
@@ -140,7 +142,7 @@ class BatchWriter {
     await this.tx
       .insert(noteRevisions)
       .values({
-        id: crypto.randomUUID(),
+        id: uuidv7(),
         teamId: this.identity.team.id,
         noteId: change.id,
         hlc: change.hlc,
