@@ -1,0 +1,72 @@
+import { mapColumns, pickCells } from './columns';
+import { textOf } from './text';
+import type { ListAdapter } from './types';
+
+/**
+ * Invoice lists written as HTML `<table>`s (server-rendered ERPs, most admin templates). The header
+ * is the last row of `<thead>`, else the first row made of `<th>` cells.
+ */
+function childrenNamed(parent: Element, ...tags: string[]): Element[] {
+  return Array.from(parent.children).filter((child) => tags.includes(child.tagName));
+}
+
+/** The table's own rows (not those of a table nested in a cell), in order. */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of Array.from(table.children)) {
+    if (child.tagName === 'TR') rows.push(child);
+    else if (['THEAD', 'TBODY', 'TFOOT'].includes(child.tagName)) rows.push(...childrenNamed(child, 'TR'));
+  }
+  return rows;
+}
+
+function headerRow(table: Element): Element | null {
+  const head = childrenNamed(table, 'THEAD')[0];
+  const headRows = head ? childrenNamed(head, 'TR') : [];
+  if (headRows.length > 0) return headRows[headRows.length - 1]!;
+  const first = rowsOf(table)[0];
+  const cells = first ? childrenNamed(first, 'TH', 'TD') : [];
+  return cells.length > 0 && cells.every((c) => c.tagName === 'TH') ? first! : null;
+}
+
+/** Each cell with its column index, honouring colspan. */
+function cellsWithColumns(row: Element): Map<number, Element> {
+  const byColumn = new Map<number, Element>();
+  let column = 0;
+  for (const cell of childrenNamed(row, 'TD', 'TH')) {
+    byColumn.set(column, cell);
+    column += Math.max(1, Number(cell.getAttribute('colspan')) || 1);
+  }
+  return byColumn;
+}
+
+export const tableAdapter: ListAdapter = {
+  name: 'table',
+  containerSelector: 'table',
+  rowSelector: 'tr',
+
+  recognise(container) {
+    if (container.tagName !== 'TABLE') return null;
+    const header = headerRow(container);
+    if (!header) return null;
+    const headers = Array.from(cellsWithColumns(header), ([index, cell]) => ({ index, cell }));
+    return mapColumns(headers);
+  },
+
+  headerSignature(container) {
+    const header = container.tagName === 'TABLE' ? headerRow(container) : null;
+    return header ? textOf(header) : '';
+  },
+
+  isDataRow(row, container) {
+    if (row.tagName !== 'TR' || row.closest('table') !== container) return false;
+    const section = row.parentElement?.tagName;
+    if (section === 'THEAD' || section === 'TFOOT') return false;
+    // A data row has at least one <td> (a header row is all <th>).
+    return childrenNamed(row, 'TD').length > 0;
+  },
+
+  cellsOf(row, map) {
+    return pickCells(cellsWithColumns(row), map);
+  },
+};
