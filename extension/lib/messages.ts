@@ -1,0 +1,242 @@
+import type {
+  Activity,
+  BadgeStage,
+  Channel,
+  Client,
+  InvoiceStatus,
+  IsoDate,
+  Jurisdiction,
+  Language,
+  StageId,
+  TeamSettings,
+} from '@relance/shared';
+import { browser } from 'wxt/browser';
+
+/**
+ * The typed contract between content scripts / extension pages and the background. Content scripts
+ * import this file only (no Dexie, no token): the background owns the database and the server.
+ *
+ *   const { invoices } = await sendMessage({ type: 'observeInvoices', observations });
+ */
+
+/** What an overlay read of one invoice on a page. */
+export interface InvoiceObservation {
+  number: string;
+  clientName: string;
+  amountDueCents: number;
+  currency: string;
+  dueDate: IsoDate;
+  issueDate?: IsoDate;
+  totalCents?: number;
+  status?: InvoiceStatus;
+  /** Client e-mail addresses when the page shows them (they let the webmail panel find the client). */
+  clientEmails?: string[];
+  host: string;
+  url: string;
+}
+
+export interface LastReminder {
+  date: IsoDate;
+  authorName?: string;
+  channel: Channel;
+  stage: StageId;
+}
+
+export type PauseReason = 'dispute' | 'promise-to-pay' | 'payment-plan';
+
+/** The policy's answer for one invoice: what the badge shows and what is due. */
+export interface InvoicePolicyView {
+  invoiceId: string;
+  clientId: string;
+  number: string;
+  clientName: string;
+  amountDueCents: number;
+  currency: string;
+  dueDate: IsoDate;
+  /** Negative before the due date. */
+  daysOverdue: number;
+  stage: BadgeStage;
+  /** The stage's action has not been done yet. */
+  actionDue: boolean;
+  /** The next stage and the day it comes, when there is one. */
+  nextStage?: { stage: StageId; date: IsoDate };
+  pause?: { reason: PauseReason; until?: IsoDate };
+  lastReminder?: LastReminder;
+}
+
+export type TimelineEntry =
+  | { kind: 'activity'; sortKey: string; activity: Activity }
+  | {
+      kind: 'note';
+      sortKey: string;
+      note: {
+        id: string;
+        clientId: string;
+        invoiceId?: string;
+        text: string;
+        authorName?: string;
+        createdAt: string;
+        updatedAt: string;
+      };
+    };
+
+/** Everything but what the background fills in (id, dates default to now, author from the account). */
+export type ActivityInput = DistributiveOmit<Activity, 'id' | 'date' | 'at' | 'authorId' | 'authorName'> & {
+  id?: string;
+  date?: IsoDate;
+  at?: string;
+};
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface PreparedReminder {
+  clientId: string;
+  clientName: string;
+  /** The firmest stage among the grouped invoices. */
+  stage: StageId;
+  invoiceIds: string[];
+  language: Language;
+  subject: string;
+  body: string;
+  recipients: string[];
+  channels: Channel[];
+  totalDueCents: number;
+  currency: string;
+  /** Late-payment interest + fixed indemnities, when the stage states them (reminder-2 on). */
+  latePayment?: { interestCents: number; indemnityCents: number; currency: string };
+  /** A teammate reminded this client within the quiet period. */
+  recentReminder?: LastReminder;
+}
+
+export interface ClientSummary {
+  client: Client;
+  overdueCount: number;
+  overdueTotalCents: number;
+  currency: string;
+  lastReminder?: LastReminder;
+  /** The most recent reminder falls within the team's quiet period. */
+  remindedRecently: boolean;
+  invoices: InvoicePolicyView[];
+}
+
+export interface TodayWork {
+  today: IsoDate;
+  /** Invoices whose stage action is due, grouped by client, firmest stage first. */
+  groups: { clientId: string; clientName: string; invoices: InvoicePolicyView[] }[];
+  /** Overdue amounts by currency. */
+  overdueTotals: { currency: string; cents: number; count: number }[];
+}
+
+export interface SyncStatusView {
+  mode: 'local-only' | 'team';
+  serverUrl?: string;
+  team?: { id: string; name: string };
+  person?: { id: string; name: string; role: string };
+  pending: number;
+  running: boolean;
+  lastSyncAt?: string;
+  lastError?: { code: string; message: string; at: string };
+  nextRetryAt?: number;
+  setAside: { status: 'rejected' | 'stale' | 'unreadable'; reason: string; at: string; summary: string }[];
+}
+
+export interface SettingsView {
+  team: TeamSettings;
+  language: Language;
+}
+
+export interface SiteView {
+  pattern: string;
+  granted: boolean;
+  registered: boolean;
+}
+
+export interface ClientPatch {
+  emails?: string[];
+  language?: Language;
+  jurisdiction?: Jurisdiction;
+  address?: string;
+}
+
+/** Request payload and response of every message, by type. */
+export interface MessageMap {
+  observeInvoices: {
+    request: { observations: InvoiceObservation[] };
+    response: { invoices: InvoicePolicyView[] };
+  };
+  getClientTimeline: {
+    request: { clientId: string };
+    response: { client?: Client; entries: TimelineEntry[] };
+  };
+  addNote: { request: { clientId: string; invoiceId?: string; text: string }; response: { noteId: string } };
+  updateNote: { request: { noteId: string; text: string }; response: { noteId: string } };
+  logActivity: { request: { activity: ActivityInput }; response: { activity: Activity } };
+  updateClient: { request: { clientId: string; patch: ClientPatch }; response: { client: Client } };
+  prepareReminder: {
+    request: { invoiceIds: string[]; language?: Language };
+    response: { reminders: PreparedReminder[] };
+  };
+  findClientsByEmail: { request: { emails: string[] }; response: { clients: ClientSummary[] } };
+  getTodayWork: { request: Record<string, never>; response: TodayWork };
+  getSyncStatus: { request: Record<string, never>; response: SyncStatusView };
+  syncNow: { request: Record<string, never>; response: SyncStatusView };
+  getSettings: { request: Record<string, never>; response: SettingsView };
+  saveTeamSettings: { request: { settings: TeamSettings }; response: SettingsView };
+  setLanguage: { request: { language: Language }; response: SettingsView };
+  listSites: { request: Record<string, never>; response: { sites: SiteView[] } };
+  addSite: { request: { pattern: string }; response: { sites: SiteView[] } };
+  removeSite: { request: { pattern: string }; response: { sites: SiteView[] } };
+  setServerUrl: { request: { serverUrl: string }; response: SyncStatusView };
+  createTeam: {
+    request: { serverUrl: string; teamName: string; personName: string };
+    response: SyncStatusView;
+  };
+  joinTeam: { request: { serverUrl: string; code: string; personName: string }; response: SyncStatusView };
+  createInvite: { request: { role?: string }; response: { code: string; expiresAt: string } };
+  signOut: { request: { discardUnsent?: boolean }; response: SyncStatusView };
+}
+
+export type MessageType = keyof MessageMap;
+export type RequestOf<K extends MessageType> = { type: K } & MessageMap[K]['request'];
+export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
+export type AnyRequest = { [K in MessageType]: RequestOf<K> }[MessageType];
+
+/**
+ * Messages only the extension's own pages may send (options, popup): they touch the account,
+ * the team's settings or the sites. A content script runs inside someone else's page.
+ */
+export const PAGE_ONLY_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'getSettings',
+  'saveTeamSettings',
+  'setLanguage',
+  'listSites',
+  'addSite',
+  'removeSite',
+  'setServerUrl',
+  'createTeam',
+  'joinTeam',
+  'createInvite',
+  'signOut',
+]);
+
+/** What travels back: the value, or an error a UI can translate (`code`) and show (`message`). */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Sends a request to the background and returns its typed answer; throws MessageError on failure. */
+export async function sendMessage<R extends AnyRequest>(request: R): Promise<ResponseOf<R['type']>> {
+  const envelope = (await browser.runtime.sendMessage(request)) as
+    | Envelope<ResponseOf<R['type']>>
+    | undefined;
+  if (!envelope) throw new MessageError('no-answer', 'the background did not answer');
+  if (!envelope.ok) throw new MessageError(envelope.error.code, envelope.error.message);
+  return envelope.value;
+}

@@ -1,0 +1,16 @@
+import type { Change } from '@relance/shared';
+import type { RelanceDb } from '../db';
+import { changeKey } from './documents';
+
+/**
+ * Queues a change for the server. Call it inside the transaction that writes the record itself
+ * (with `db.outbox` in its scope) so that the record and its change are stored together or not at all.
+ *
+ * A newer write to a document replaces the document's older queued change: only the latest state
+ * needs to travel. A push already in flight holds the older entry by its `seq` and only deletes that.
+ */
+export async function enqueue(db: RelanceDb, change: Change, now = new Date()): Promise<void> {
+  const key = changeKey(change);
+  if (change.kind === 'document') await db.outbox.where('key').equals(key).delete();
+  await db.outbox.add({ key, change, queuedAt: now.toISOString() });
+}

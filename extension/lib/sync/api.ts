@@ -1,0 +1,143 @@
+import { type Change, type PushResult, pushResponse } from '@relance/shared';
+import { z } from 'zod';
+
+/**
+ * The server's HTTP API (`/api/v1`), seen from the background. `fetch` is injected so that tests
+ * can cut the network, add 500s or point at an in-process server.
+ */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** The request never reached the server or no answer came back (offline, DNS, refused, timeout). */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+}
+
+/** The server answered with an error status. */
+export class HttpError extends Error {
+  override name = 'HttpError';
+  constructor(
+    readonly status: number,
+    /** The server's error code (`{ error: 'invalid_invite', message }`), when it gave one. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The answer was not what the protocol says (a proxy's HTML page, a newer server...). */
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+/** Worth trying again later: the network, or the server's own trouble. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  if (error instanceof HttpError) return error.status >= 500 || error.status === 429 || error.status === 408;
+  return false;
+}
+
+const teamSession = z.object({
+  team: z.object({ id: z.string(), name: z.string() }),
+  person: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+  token: z.string().min(1),
+});
+export type TeamSession = z.infer<typeof teamSession>;
+
+const invite = z.object({ code: z.string(), expiresAt: z.string() });
+
+/** Pulled pages are checked change by change later, so that one unreadable change does not block the rest. */
+const pullPage = z.object({ changes: z.array(z.unknown()), cursor: z.number().int(), hasMore: z.boolean() });
+export type PullPage = z.infer<typeof pullPage>;
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+export class ApiClient {
+  constructor(
+    private readonly serverUrl: string,
+    private readonly fetchFn: FetchLike,
+    private readonly token?: string,
+  ) {}
+
+  createTeam(teamName: string, personName: string): Promise<TeamSession> {
+    return this.request('POST', '/teams', { teamName, personName }, teamSession);
+  }
+
+  join(code: string, personName: string): Promise<TeamSession> {
+    return this.request('POST', '/join', { code, personName }, teamSession);
+  }
+
+  me(): Promise<unknown> {
+    return this.request('GET', '/me', undefined, z.unknown());
+  }
+
+  createInvite(role?: string): Promise<z.infer<typeof invite>> {
+    return this.request('POST', '/invites', role ? { role } : {}, invite);
+  }
+
+  async revokeToken(): Promise<void> {
+    await this.request('POST', '/tokens/revoke', undefined, null);
+  }
+
+  async push(changes: Change[]): Promise<PushResult[]> {
+    const answer = await this.request('POST', '/sync/push', { changes }, pushResponse);
+    return answer.results;
+  }
+
+  pull(since: number, limit: number): Promise<PullPage> {
+    return this.request('GET', `/sync/pull?since=${since}&limit=${limit}`, undefined, pullPage);
+  }
+
+  private async request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    schema: S | null,
+  ): Promise<z.infer<S>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    let response: Response;
+    try {
+      response = await this.fetchFn(`${this.serverUrl.replace(/\/+$/, '')}/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new NetworkError(error instanceof Error ? error.message : String(error));
+    }
+    if (!response.ok) {
+      const { code, message } = await errorBody(response);
+      throw new HttpError(response.status, code, message);
+    }
+    if (schema === null) return undefined as z.infer<S>;
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch (error) {
+      // The body was cut off (connection lost mid-answer) or is not JSON at all.
+      if (error instanceof Error && /JSON/i.test(error.message))
+        throw new ProtocolError('answer is not JSON');
+      throw new NetworkError(error instanceof Error ? error.message : String(error));
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ProtocolError(`unexpected answer to ${method} ${path}`);
+    return parsed.data;
+  }
+}
+
+/** The server answers errors as JSON `{ error: code, message }`; anything else keeps the status line. */
+async function errorBody(response: Response): Promise<{ code: string; message: string }> {
+  const fallback = { code: `http_${response.status}`, message: `HTTP ${response.status}` };
+  try {
+    const body = (await response.json()) as { error?: unknown; message?: unknown };
+    return {
+      code: typeof body.error === 'string' ? body.error : fallback.code,
+      message: typeof body.message === 'string' ? body.message : fallback.message,
+    };
+  } catch {
+    return fallback;
+  }
+}
