@@ -46,7 +46,7 @@ interface ContainerInfo {
 }
 
 const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
-const DETAIL_SCOPE = 'dl, section, article, main, form, [role=main], [role=dialog], [role=region]';
+const DETAIL_SCOPE = 'section, article, main, form, [role=main], [role=dialog], [role=region]';
 const SCOPE_SCAN_INTERVAL_MS = 500;
 
 export class PageObserver {
@@ -62,6 +62,7 @@ export class PageObserver {
   private readonly scopeRetries = new WeakSet<Element>();
   private taught: TaughtMapping | null = null;
   private observer: MutationObserver | null = null;
+  private listeners: AbortController | null = null;
   private pendingRecords: MutationRecord[] = [];
   private pendingRoots = new Set<Element>();
   private lastHref = '';
@@ -89,16 +90,19 @@ export class PageObserver {
     );
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
     this.lastHref = this.doc.location?.href ?? '';
+    this.listeners = new AbortController();
+    const listen = { signal: this.listeners.signal };
     const onRoute = guard('observer.route', () => this.requestFlush());
-    win?.addEventListener('popstate', onRoute);
+    win?.addEventListener('popstate', onRoute, listen);
     // The Navigation API also reports history.pushState made by the page's own scripts.
     const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
-    navigation?.addEventListener?.('navigate', onRoute);
-    navigation?.addEventListener?.('currententrychange', onRoute);
+    navigation?.addEventListener?.('navigate', onRoute, listen);
+    navigation?.addEventListener?.('currententrychange', onRoute, listen);
     this.rescan();
   }
 
   stop(): void {
+    this.listeners?.abort();
     this.observer?.disconnect();
     this.observer = null;
     this.pendingRecords = [];
