@@ -2,8 +2,7 @@ import { uuidv7 } from '@relance/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/open';
-import type { Identity } from '../src/services/identity';
-import type { Membership } from '../src/services/identity';
+import type { Identity, Membership } from '../src/services/identity';
 import { pushChanges } from '../src/services/sync/push';
 import { body, client, drivers, openContext, pullAll, type TestContext } from './support/context';
 import { activityChange, clientChange, hlc, T0 } from './support/fixtures';
@@ -69,7 +68,9 @@ describe.each(drivers())('concurrent pushes of one team ($name)', (driver) => {
     const { token } = await ctx.team();
     const id = uuidv7();
     const clocks = Array.from({ length: 10 }, (_, i) => T0 + ((i * 7) % 10) * 1000);
-    await Promise.all(clocks.map((at) => client(ctx.app, token).push([clientChange(id, `written at ${at}`, hlc(at))])));
+    await Promise.all(
+      clocks.map((at) => client(ctx.app, token).push([clientChange(id, `written at ${at}`, hlc(at))])),
+    );
     const { changes } = await pullAll(ctx.app, token);
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ data: { name: `written at ${Math.max(...clocks)}` } });
@@ -110,7 +111,9 @@ describe.each(postgresOnly)('overlapping push transactions ($name)', (driver) =>
   async function waitForWaiterBehind(pid: number) {
     for (let i = 0; i < 500; i++) {
       const [row] = rowsOf<{ n: string | number }>(
-        await ctx.db.execute(sql`select count(*) as n from pg_stat_activity where ${pid} = any(pg_blocking_pids(pid))`),
+        await ctx.db.execute(
+          sql`select count(*) as n from pg_stat_activity where ${pid} = any(pg_blocking_pids(pid))`,
+        ),
       );
       if (Number(row!.n) > 0) return;
       await new Promise((r) => setTimeout(r, 10));

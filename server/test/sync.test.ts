@@ -2,9 +2,9 @@ import { pullResponse, pushResponse, uuidv7 } from '@relance/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '../src/db/schema';
-import { joinTeam, createInvite } from '../src/services/invites';
-import { activityChange, clientChange, hlc, noteChange, T0 } from './support/fixtures';
+import { createInvite, joinTeam } from '../src/services/invites';
 import { body, client, drivers, openContext, pullAll, type TestContext } from './support/context';
+import { activityChange, clientChange, hlc, noteChange, T0 } from './support/fixtures';
 
 describe.each(drivers())('sync push and pull ($name)', (driver) => {
   let ctx: TestContext;
@@ -20,16 +20,14 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
     const { token, person } = await ctx.team();
     const api = client(ctx.app, token);
     const clientId = uuidv7();
-    const batch = [
-      activityChange({ clientId, authorId: 'someone-else', authorName: 'Mallory' }),
-      clientChange(clientId, 'Dupont SARL', hlc(T0)),
-      noteChange(uuidv7(), clientId, 'Appeler après 14 h', hlc(T0), { authorName: 'Mallory' }),
-    ];
-    const res = await api.push(batch);
+    const call = activityChange({ clientId, authorId: 'someone-else', authorName: 'Mallory' });
+    const clientDoc = clientChange(clientId, 'Dupont SARL', hlc(T0));
+    const noteDoc = noteChange(uuidv7(), clientId, 'Appeler après 14 h', hlc(T0), { authorName: 'Mallory' });
+    const res = await api.push([call, clientDoc, noteDoc]);
     expect(res.status).toBe(200);
     const { results } = pushResponse.parse(await body(res));
     expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
-    expect(results.map((r) => r.id)).toEqual([batch[0]!.activity.id, batch[1]!.id, batch[2]!.id]);
+    expect(results.map((r) => r.id)).toEqual([call.activity.id, clientDoc.id, noteDoc.id]);
     expect(results.map((r) => r.version)).toEqual([1, 2, 3]);
 
     const pulled = pullResponse.parse(await body(await api.pull(0)));
@@ -42,8 +40,15 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
       expect(c.authorName).toBe(person.name);
     }
     const [activity, , note] = pulled.changes;
-    expect(activity).toMatchObject({ kind: 'activity', activity: { id: batch[0]!.activity.id, authorId: person.id, authorName: person.name } });
-    expect(note).toMatchObject({ kind: 'document', docType: 'note', data: { text: 'Appeler après 14 h', authorName: person.name } });
+    expect(activity).toMatchObject({
+      kind: 'activity',
+      activity: { id: call.activity.id, authorId: person.id, authorName: person.name },
+    });
+    expect(note).toMatchObject({
+      kind: 'document',
+      docType: 'note',
+      data: { text: 'Appeler après 14 h', authorName: person.name },
+    });
   });
 
   it('stores a batch pushed twice only once, and says so', async () => {
@@ -108,7 +113,10 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
       'rejected',
       'accepted',
     ]);
-    expect(results[1]).toMatchObject({ id: badDate.activity.id, reason: expect.stringContaining('changes.1.activity.date') });
+    expect(results[1]).toMatchObject({
+      id: badDate.activity.id,
+      reason: expect.stringContaining('changes.1.activity.date'),
+    });
     expect(results[2]).toMatchObject({ id: '2', reason: expect.stringContaining('changes.2.kind') });
     expect(results[3].reason).toMatch(/NUL/);
     expect(results[4].reason).toMatch(/Unicode/);
@@ -116,7 +124,10 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
     expect(results[6].reason).toMatch(/changes\.6\.activity\.stage/);
     expect(results[7]).toMatchObject({ id: '7' });
     const { changes } = await pullAll(ctx.app, token);
-    expect(changes.map((c) => c.kind === 'activity' && c.activity.id)).toEqual([good1.activity.id, good2.activity.id]);
+    expect(changes.map((c) => c.kind === 'activity' && c.activity.id)).toEqual([
+      good1.activity.id,
+      good2.activity.id,
+    ]);
   });
 
   it('keeps the newest write of a document and answers stale to an older one', async () => {
@@ -193,7 +204,10 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
     expect(first).toMatchObject({ hasMore: true, cursor: 10 });
     for (const c of first.changes) seen.set(c.kind === 'activity' ? c.activity.id : c.id, c.version);
     // Rewrite one document already pulled and one not yet reached.
-    await api.push([clientChange(docIds[11]!, 'renamed late', hlc(T0 + 1)), clientChange(docIds[0]!, 'renamed early', hlc(T0 + 1))]);
+    await api.push([
+      clientChange(docIds[11]!, 'renamed late', hlc(T0 + 1)),
+      clientChange(docIds[0]!, 'renamed early', hlc(T0 + 1)),
+    ]);
 
     let cursor = first.cursor;
     const names = new Map<string, string>();
@@ -239,13 +253,22 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
       data: { companyName: 'ACME', quietPeriodDays: 3 },
     });
     const asMember = await body(await client(ctx.app, member.token).push([settings(owner.team.id, T0)]));
-    expect(asMember.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/owner or a lead/) });
+    expect(asMember.results[0]).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/owner or a lead/),
+    });
     const wrongId = await body(await client(ctx.app, owner.token).push([settings(uuidv7(), T0)]));
-    expect(wrongId.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/team id/) });
+    expect(wrongId.results[0]).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/team id/),
+    });
     const ok = await body(await client(ctx.app, owner.token).push([settings(owner.team.id, T0)]));
     expect(ok.results[0]).toMatchObject({ status: 'accepted' });
     const { changes } = await pullAll(ctx.app, member.token);
-    expect(changes[0]).toMatchObject({ docType: 'settings', data: { companyName: 'ACME', quietPeriodDays: 3, jurisdiction: 'FR' } });
+    expect(changes[0]).toMatchObject({
+      docType: 'settings',
+      data: { companyName: 'ACME', quietPeriodDays: 3, jurisdiction: 'FR' },
+    });
   });
 
   it('refuses a document clock more than a day ahead, and a document whose data names another id', async () => {
@@ -255,7 +278,10 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
     const mismatch = { ...clientChange(id, 'x', hlc(T0)), id: uuidv7() };
     const { results } = await body(await client(ctx.app, token).push([future, mismatch]));
     expect(results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/clock/) });
-    expect(results[1]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/changes\.1\.data\.id/) });
+    expect(results[1]).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/changes\.1\.data\.id/),
+    });
     expect((await pullAll(ctx.app, token)).changes).toEqual([]);
   });
 });

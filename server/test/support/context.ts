@@ -30,13 +30,16 @@ export interface TestContext {
 let teams = 0;
 
 export async function openContext(driver: Driver, deps: Partial<AppDeps> = {}): Promise<TestContext> {
-  const opened = await openDatabase(driver.databaseUrl ? { databaseUrl: driver.databaseUrl } : { dataDir: 'memory://' });
+  const opened = await openDatabase(
+    driver.databaseUrl ? { databaseUrl: driver.databaseUrl } : { dataDir: 'memory://' },
+  );
   const app = createApp({ db: opened.db, ...deps });
   return {
     db: opened.db,
     app,
     close: () => opened.close(),
-    team: (name) => createTeam(opened.db, { teamName: name ?? `Team ${++teams}`, personName: `Owner ${teams}` }),
+    team: (name) =>
+      createTeam(opened.db, { teamName: name ?? `Team ${++teams}`, personName: `Owner ${teams}` }),
   };
 }
 

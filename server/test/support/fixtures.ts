@@ -25,7 +25,13 @@ export function hlc(ms: number, node = 'nodeA', counter = 0): string {
 
 export const T0 = Date.UTC(2026, 2, 12, 9, 30);
 
-export function noteChange(id: string, clientId: string, text: string, clock: string, extra: Record<string, unknown> = {}) {
+export function noteChange(
+  id: string,
+  clientId: string,
+  text: string,
+  clock: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     kind: 'document' as const,
     docType: 'note' as const,

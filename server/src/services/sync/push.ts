@@ -1,5 +1,4 @@
-import { uuidv7 } from '@relance/shared';
-import { type Activity, compareHlc, type DocumentChange, type PushResult } from '@relance/shared';
+import { type Activity, compareHlc, type DocumentChange, type PushResult, uuidv7 } from '@relance/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/open';
 import { activities, documents, noteRevisions, teams } from '../../db/schema';
