@@ -6,3 +6,4 @@ export * from './format/index';
 export * from './ids/index';
 export * from './parse/index';
 export * from './latePayment/index';
+export * from './policy/index';

@@ -1,0 +1,56 @@
+import type { Activity } from '../schemas/activity';
+import type { IsoDate } from '../schemas/common';
+import type { StageId } from '../schemas/stage';
+import type { ReminderLikeActivity } from './types';
+
+/** An activity concerns an invoice when the invoice is among its `invoiceIds`. */
+export function concernsInvoice(activity: Activity, invoiceId: string): boolean {
+  return activity.invoiceIds.includes(invoiceId);
+}
+
+/** Chronological order: business date, then the instant it was recorded, then id (UUIDv7 is time-ordered). */
+export function compareActivities(a: Activity, b: Activity): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const byInstant = Date.parse(a.at) - Date.parse(b.at);
+  if (byInstant !== 0) return byInstant;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The activities concerning an invoice, oldest first. */
+export function activitiesForInvoice(activities: readonly Activity[], invoiceId: string): Activity[] {
+  return activities.filter((a) => concernsInvoice(a, invoiceId)).sort(compareActivities);
+}
+
+/** What had happened by `today`: the engine never looks at later-dated activities. */
+export function happenedBy(activities: readonly Activity[], today: IsoDate): Activity[] {
+  return activities.filter((a) => a.date <= today);
+}
+
+export function isReminderLike(activity: Activity): activity is ReminderLikeActivity {
+  return activity.type === 'reminder' || activity.type === 'letter' || activity.type === 'formal-notice';
+}
+
+/**
+ * The stage an activity shows was reached and done: a reminder or letter sent for a stage, a
+ * formal notice, a legal action. A letter without a stage, a call or a comment shows none.
+ */
+export function stageShownBy(activity: Activity): StageId | null {
+  switch (activity.type) {
+    case 'reminder':
+      return activity.stage;
+    case 'letter':
+      return activity.stage ?? null;
+    case 'formal-notice':
+      return 'formal-notice';
+    case 'legal-action':
+      return 'legal';
+    default:
+      return null;
+  }
+}
+
+/** Does this activity do the action of `stage`? A letter without a stage does the stage in force. */
+export function fulfilsStage(activity: Activity, stage: StageId): boolean {
+  if (activity.type === 'letter' && activity.stage === undefined) return true;
+  return stageShownBy(activity) === stage;
+}

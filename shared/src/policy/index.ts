@@ -1,0 +1,29 @@
+// The dunning policy engine: stage, pauses and action due for each invoice, grouped per client.
+export {
+  activitiesForInvoice,
+  compareActivities,
+  concernsInvoice,
+  fulfilsStage,
+  isReminderLike,
+  stageShownBy,
+} from './activities';
+export { type EvaluateInvoiceInput, enabledSteps, evaluateInvoice } from './evaluateInvoice';
+export {
+  type ClientReminderPlan,
+  clientKeyOf,
+  type GroupInput,
+  groupByClient,
+  type InvoiceWithState,
+  planClientReminder,
+} from './grouping';
+export { type Settlement, settlementOf } from './settlement';
+export type {
+  BrokenPaymentPlan,
+  BrokenPromise,
+  ClosedReason,
+  InvoicePolicyState,
+  NextStage,
+  PauseReason,
+  PolicyPause,
+  ReminderLikeActivity,
+} from './types';
