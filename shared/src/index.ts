@@ -1,9 +1,11 @@
 // The domain: pure TypeScript, no DOM and no Node APIs. Both the extension and the server import it.
-export * from './dates';
-export * from './schemas/index';
+
 export * from './clock/index';
+export * from './dates';
 export * from './format/index';
 export * from './ids/index';
-export * from './parse/index';
 export * from './latePayment/index';
+export * from './parse/index';
+export * from './schemas/index';
+export * from './templates/index';
 export * from './policy/index';

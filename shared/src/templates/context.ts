@@ -1,0 +1,81 @@
+import { addDays } from '../dates';
+import type { IsoDate } from '../schemas/common';
+import type { Jurisdiction } from '../schemas/records';
+
+/** One invoice a reminder is about. Amounts in integer cents of `currency`. */
+export interface ReminderInvoice {
+  number: string;
+  issueDate?: IsoDate;
+  dueDate: IsoDate;
+  amountDueCents: number;
+  currency: string;
+  /** Days past the due date on `today` (negative before it). */
+  daysLate: number;
+  /** Late-payment interest so far (from the late-payment module); shown from `reminder-2` on. */
+  interestCents?: number;
+  /** Fixed recovery indemnity for this invoice (40 € in France). */
+  indemnityCents?: number;
+}
+
+export interface ReminderTotals {
+  currency: string;
+  amountDueCents: number;
+  interestCents: number;
+  indemnityCents: number;
+  /** amountDue + interest + indemnity. */
+  totalWithPenaltiesCents: number;
+}
+
+/**
+ * Everything a reminder template can mention. One reminder covers all the chosen overdue invoices
+ * of one client (same currency). The field names of the sender and company match `TeamSettings`.
+ */
+export interface ReminderContext {
+  client: { name: string };
+  /** At least one. */
+  invoices: ReminderInvoice[];
+  /** Computed from `invoices` when left out (see `computeReminderTotals`). */
+  totals?: ReminderTotals;
+  senderName: string;
+  companyName: string;
+  companyAddress?: string;
+  today: IsoDate;
+  /** Date by which payment is asked; default `today` + 8 days (`DEFAULT_DEADLINE_DAYS`). */
+  deadline?: IsoDate;
+  /** Yearly late-penalty rate in percent (e.g. 12.15: ECB rate + 10 points). */
+  penaltyRatePercent: number;
+  /** Which law the penalties rest on, for `{{penalty_law}}`; default France (B2B). */
+  jurisdiction?: Jurisdiction;
+}
+
+/** A formal notice customarily leaves 8 days to pay. */
+export const DEFAULT_DEADLINE_DAYS = 8;
+
+export function reminderDeadline(context: ReminderContext): IsoDate {
+  return context.deadline ?? addDays(context.today, DEFAULT_DEADLINE_DAYS);
+}
+
+/** Sums the invoices of one reminder; they must share one currency. */
+export function computeReminderTotals(invoices: readonly ReminderInvoice[]): ReminderTotals {
+  const first = invoices[0];
+  if (!first) throw new RangeError('A reminder needs at least one invoice');
+  const other = invoices.find((invoice) => invoice.currency !== first.currency);
+  if (other) {
+    throw new RangeError(
+      `Invoices ${first.number} (${first.currency}) and ${other.number} (${other.currency}) cannot be ` +
+        'totalled in one reminder: send one reminder per currency',
+    );
+  }
+  const sum = (pick: (invoice: ReminderInvoice) => number | undefined) =>
+    invoices.reduce((total, invoice) => total + (pick(invoice) ?? 0), 0);
+  const amountDueCents = sum((i) => i.amountDueCents);
+  const interestCents = sum((i) => i.interestCents);
+  const indemnityCents = sum((i) => i.indemnityCents);
+  return {
+    currency: first.currency,
+    amountDueCents,
+    interestCents,
+    indemnityCents,
+    totalWithPenaltiesCents: amountDueCents + interestCents + indemnityCents,
+  };
+}

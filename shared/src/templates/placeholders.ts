@@ -1,0 +1,80 @@
+import type { MessageCatalog } from '../format/translator';
+
+/** Every `{{placeholder}}` a template may use, with what it becomes (shown in the template editor). */
+export const PLACEHOLDERS = [
+  'client',
+  'invoices',
+  'invoices_with_penalties',
+  'invoice_number',
+  'invoice_count',
+  'total_due',
+  'due_date',
+  'days_late',
+  'interest',
+  'indemnity',
+  'indemnity_basis',
+  'total_with_penalties',
+  'rate',
+  'penalty_law',
+  'deadline',
+  'today',
+  'sender',
+  'company',
+  'company_address',
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+/** `{{#name}}…{{/name}}`: the text inside is kept only when the condition holds. */
+export const SECTIONS = ['singular', 'plural', 'indemnity'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export const PLACEHOLDER_HELP: MessageCatalog<Placeholder | `#${Section}`> = {
+  fr: {
+    client: 'nom du client',
+    invoices: 'tableau des factures (numéro, dates, retard, montant dû)',
+    invoices_with_penalties: 'tableau des factures avec pénalités et indemnité',
+    invoice_number: 'numéro de la facture, ou liste des numéros (« F-1, F-2 et F-3 »)',
+    invoice_count: 'nombre de factures',
+    total_due: 'montant total restant dû',
+    due_date: "date d'échéance (la plus ancienne s'il y a plusieurs factures)",
+    days_late: 'jours de retard (le plus grand retard)',
+    interest: 'pénalités de retard à ce jour',
+    indemnity: 'indemnité forfaitaire pour frais de recouvrement (40 € par facture en France)',
+    indemnity_basis: 'règle de calcul de l’indemnité (« 40 € par facture »)',
+    total_with_penalties: 'total dû, pénalités et indemnité comprises',
+    rate: 'taux annuel des pénalités de retard',
+    penalty_law: 'texte de loi des pénalités (« l’article L441-10 du Code de commerce »)',
+    deadline: 'date limite de paiement (aujourd’hui + 8 jours par défaut)',
+    today: 'date du jour',
+    sender: 'votre nom',
+    company: 'nom de votre entreprise',
+    company_address: 'adresse de votre entreprise',
+    '#singular': 'texte gardé pour une seule facture',
+    '#plural': 'texte gardé pour plusieurs factures',
+    '#indemnity': 'texte gardé quand une indemnité forfaitaire est due',
+  },
+  en: {
+    client: "client's name",
+    invoices: 'table of the invoices (number, dates, days overdue, amount due)',
+    invoices_with_penalties: 'table of the invoices with interest and compensation',
+    invoice_number: 'invoice number, or list of numbers ("F-1, F-2 and F-3")',
+    invoice_count: 'number of invoices',
+    total_due: 'total amount due',
+    due_date: 'due date (the oldest one when there are several invoices)',
+    days_late: 'days overdue (the longest delay)',
+    interest: 'late-payment interest to date',
+    indemnity: 'fixed compensation for recovery costs (€40 per invoice in France)',
+    indemnity_basis: 'how the compensation is set ("€40 per invoice")',
+    total_with_penalties: 'total due including interest and compensation',
+    rate: 'yearly late-payment interest rate',
+    penalty_law: 'law the penalties rest on ("Article L441-10 of the French Commercial Code")',
+    deadline: 'payment deadline (today + 8 days unless set)',
+    today: "today's date",
+    sender: 'your name',
+    company: "your company's name",
+    company_address: "your company's address",
+    '#singular': 'text kept for a single invoice',
+    '#plural': 'text kept for several invoices',
+    '#indemnity': 'text kept when a fixed compensation is due',
+  },
+};

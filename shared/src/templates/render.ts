@@ -1,0 +1,176 @@
+import { formatDate, formatDateLong } from '../format/date';
+import { formatMoney, formatPercent } from '../format/money';
+import type { Language } from '../schemas/common';
+import type { Template } from '../schemas/settings';
+import { computeReminderTotals, type ReminderContext, reminderDeadline } from './context';
+import { renderInvoiceTable } from './invoiceTable';
+import { INDEMNITY_BASIS, PENALTY_LAW } from './penaltyLaw';
+import { PLACEHOLDERS, type Placeholder, SECTIONS, type Section } from './placeholders';
+import { parseTemplate, type SyntaxProblem, type SyntaxProblemKind, type TemplateNode } from './syntax';
+
+export type TemplateField = 'subject' | 'body';
+
+export interface TemplateProblem {
+  field: TemplateField;
+  kind: SyntaxProblemKind;
+  tag: string;
+  /** Ready to show in the template editor, in the language asked for. */
+  message: string;
+}
+
+/** A template that cannot be rendered; `problems` lists every fault found. */
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+  constructor(readonly problems: TemplateProblem[]) {
+    super(problems.map((p) => `${p.field}: ${p.message}`).join('\n'));
+  }
+}
+
+/** Checks a template (e.g. while it is edited in the options page); empty when it is fine. */
+export function validateTemplate(template: Template, lang: Language = 'fr'): TemplateProblem[] {
+  return (['subject', 'body'] as const).flatMap((field) =>
+    parseTemplate(template[field]).problems.map((problem) => ({
+      field,
+      kind: problem.kind,
+      tag: problem.tag,
+      message: describeProblem(problem, lang),
+    })),
+  );
+}
+
+/**
+ * Fills a reminder template for one client. Money and dates are written the way of `lang`.
+ * The subject comes out on one line.
+ *
+ * @throws TemplateError (unknown placeholder, unclosed section...), with messages in `lang`.
+ * @throws RangeError when the context has no invoice or mixes currencies.
+ */
+export function renderTemplate(template: Template, context: ReminderContext, lang: Language): Template {
+  const problems = validateTemplate(template, lang);
+  if (problems.length > 0) throw new TemplateError(problems);
+  const values = placeholderValues(context, lang);
+  const sections = sectionConditions(context);
+  const fill = (source: string) => renderNodes(parseTemplate(source).nodes, values, sections);
+  return {
+    subject: fill(template.subject)
+      .replace(/\s*\n\s*/g, ' ')
+      .trim(),
+    body: fill(template.body).trimEnd(),
+  };
+}
+
+/** What each placeholder becomes for this context. */
+export function placeholderValues(context: ReminderContext, lang: Language): Record<Placeholder, string> {
+  const { invoices } = context;
+  const totals = context.totals ?? computeReminderTotals(invoices);
+  const oldest = invoices.reduce((a, b) => (b.dueDate < a.dueDate ? b : a));
+  const jurisdiction = context.jurisdiction ?? 'FR';
+  const money = (cents: number) => formatMoney(cents, totals.currency, lang);
+  // en-GB: "F-1, F-2 and F-3", without the American serial comma.
+  const list = new Intl.ListFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'long', type: 'conjunction' });
+  return {
+    client: context.client.name,
+    invoices: renderInvoiceTable(invoices, totals, lang, false),
+    invoices_with_penalties: renderInvoiceTable(invoices, totals, lang, true),
+    invoice_number: list.format(invoices.map((i) => i.number)),
+    invoice_count: String(invoices.length),
+    total_due: money(totals.amountDueCents),
+    due_date: formatDate(oldest.dueDate, lang),
+    days_late: String(Math.max(...invoices.map((i) => i.daysLate))),
+    interest: money(totals.interestCents),
+    indemnity: money(totals.indemnityCents),
+    indemnity_basis: INDEMNITY_BASIS[jurisdiction][lang],
+    total_with_penalties: money(totals.totalWithPenaltiesCents),
+    rate: formatPercent(context.penaltyRatePercent, lang),
+    penalty_law: PENALTY_LAW[jurisdiction][lang],
+    deadline: formatDateLong(reminderDeadline(context), lang),
+    today: formatDateLong(context.today, lang),
+    sender: context.senderName,
+    company: context.companyName,
+    company_address: context.companyAddress ?? '',
+  };
+}
+
+function sectionConditions(context: ReminderContext): Record<Section, boolean> {
+  const totals = context.totals ?? computeReminderTotals(context.invoices);
+  return {
+    singular: context.invoices.length === 1,
+    plural: context.invoices.length > 1,
+    indemnity: totals.indemnityCents > 0,
+  };
+}
+
+function renderNodes(
+  nodes: TemplateNode[],
+  values: Record<Placeholder, string>,
+  sections: Record<Section, boolean>,
+): string {
+  return nodes
+    .map((node) => {
+      if (node.kind === 'text') return node.text;
+      if (node.kind === 'placeholder') return values[node.name];
+      return sections[node.name] ? renderNodes(node.children, values, sections) : '';
+    })
+    .join('');
+}
+
+const KNOWN_PLACEHOLDERS = PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ');
+const KNOWN_SECTIONS = SECTIONS.map((s) => `{{#${s}}}…{{/${s}}}`).join(', ');
+
+function describeProblem(problem: SyntaxProblem, lang: Language): string {
+  const { tag, name = '' } = problem;
+  const fr = lang === 'fr';
+  switch (problem.kind) {
+    case 'unknown-placeholder': {
+      const guess = closest(name, PLACEHOLDERS);
+      const hint = guess ? (fr ? ` Vouliez-vous dire {{${guess}}} ?` : ` Did you mean {{${guess}}}?`) : '';
+      return fr
+        ? `Champ inconnu ${tag}.${hint} Champs disponibles : ${KNOWN_PLACEHOLDERS}.`
+        : `Unknown placeholder ${tag}.${hint} Known placeholders: ${KNOWN_PLACEHOLDERS}.`;
+    }
+    case 'unknown-section':
+      return fr
+        ? `Section inconnue ${tag}. Sections disponibles : ${KNOWN_SECTIONS}.`
+        : `Unknown section ${tag}. Known sections: ${KNOWN_SECTIONS}.`;
+    case 'unclosed-section':
+      return fr
+        ? `La section ${tag} n'est pas fermée par {{/${name}}}.`
+        : `Section ${tag} is not closed with {{/${name}}}.`;
+    case 'unexpected-close':
+      return fr
+        ? `${tag} ferme une section qui n'est pas ouverte.`
+        : `${tag} closes a section that is not open.`;
+    case 'malformed-tag':
+      return fr
+        ? `Balise mal formée ${tag} : écrivez {{nom}}, {{#section}} ou {{/section}}. Champs disponibles : ${KNOWN_PLACEHOLDERS}.`
+        : `Malformed tag ${tag}: write {{name}}, {{#section}} or {{/section}}. Known placeholders: ${KNOWN_PLACEHOLDERS}.`;
+    case 'unmatched-braces':
+      return fr ? `Accolades sans correspondance près de « ${tag} ».` : `Unmatched braces near "${tag}".`;
+  }
+}
+
+/** The known name nearest to a mistyped one (at most 2 edits away), for a "did you mean". */
+function closest(name: string, known: readonly string[]): string | undefined {
+  let best: { word: string; distance: number } | undefined;
+  for (const word of known) {
+    const distance = editDistance(name, word);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { word, distance };
+  }
+  return best?.word;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        previous[j]! + 1,
+        row[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
