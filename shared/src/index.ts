@@ -6,6 +6,6 @@ export * from './format/index';
 export * from './ids/index';
 export * from './latePayment/index';
 export * from './parse/index';
+export * from './policy/index';
 export * from './schemas/index';
 export * from './templates/index';
-export * from './policy/index';
