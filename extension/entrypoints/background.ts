@@ -1,3 +1,44 @@
+import { browser } from 'wxt/browser';
+import { createHandlers } from '@/lib/background/handlers';
+import { createRouter, listenForMessages } from '@/lib/background/router';
+import { ensureSyncAlarm, SYNC_ALARM, syncSoon } from '@/lib/background/scheduler';
+import { browserSiteApis, registerMissing } from '@/lib/background/sites';
+import { getDb } from '@/lib/db';
+import { SyncEngine } from '@/lib/sync/engine';
+
+/**
+ * The service worker: owns the database, answers the pages' and content scripts' messages, and
+ * syncs with the server. Listeners are added synchronously so that an event can wake the worker.
+ * Nothing here keeps state the worker cannot lose: the database holds it all.
+ */
 export default defineBackground(() => {
-  // Filled in by the extension core (issue 4).
+  const db = getDb();
+  const engine = new SyncEngine({ db });
+  const sites = browserSiteApis(browser);
+  const extensionOrigin = browser.runtime.getURL('/');
+  const route = createRouter(
+    createHandlers({
+      db,
+      engine,
+      fetch: (input, init) => fetch(input, init),
+      now: () => new Date(),
+      sites,
+      requestSync: syncSoon(engine),
+    }),
+    extensionOrigin,
+  );
+  listenForMessages(browser, route);
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void engine.run('alarm');
+  });
+  void ensureSyncAlarm(browser);
+  void registerMissing(db, sites).catch((error) => console.warn('[relance] site registration', error));
+  void engine.run('startup');
+
+  // For e2e tests and debugging from the worker's console (only extension code can reach this
+  // global): the same router, answering as an extension page would be answered.
+  Object.assign(globalThis, {
+    relanceBackground: { request: (message: unknown) => route(message, { url: extensionOrigin }) },
+  });
 });

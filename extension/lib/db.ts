@@ -1,5 +1,6 @@
 import type { Activity, Change, Client, Invoice, Language, Note, TeamSettings } from '@relance/shared';
 import Dexie, { type Table } from 'dexie';
+import type { SiteMapping } from './messages';
 
 /**
  * The extension's local database (IndexedDB through Dexie). It lives in the background and the
@@ -86,6 +87,8 @@ export interface SettingsValues {
   /** This install's own preferences (not synced). */
   preferences: { language: Language };
   sites: { sites: Site[] };
+  /** Teach-mode mappings by host (kept on this install). */
+  siteMappings: { byHost: Record<string, SiteMapping> };
 }
 
 export type KeyedRow<M, K extends keyof M = keyof M> = K extends keyof M ? { key: K; value: M[K] } : never;

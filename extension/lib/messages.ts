@@ -39,7 +39,8 @@ export interface LastReminder {
   date: IsoDate;
   authorName?: string;
   channel: Channel;
-  stage: StageId;
+  /** The stage it was sent for (a letter may have none). */
+  stage?: StageId;
 }
 
 export type PauseReason = 'dispute' | 'promise-to-pay' | 'payment-plan';
@@ -157,12 +158,24 @@ export interface ClientPatch {
   address?: string;
 }
 
+/** A site the person taught in teach mode: where the rows and each field are (saved per host). */
+export interface SiteMapping {
+  host: string;
+  rowSelector: string;
+  fields: { number: string; client: string; amount: string; dueDate: string };
+}
+
+type NoPayload = Record<never, never>;
+
 /** Request payload and response of every message, by type. */
 export interface MessageMap {
   observeInvoices: {
     request: { observations: InvoiceObservation[] };
     response: { invoices: InvoicePolicyView[] };
   };
+  /** What the overlay needs before it starts on a page: the language and the site's taught mapping. */
+  getOverlaySetup: { request: { host: string }; response: { language: Language; mapping?: SiteMapping } };
+  saveSiteMapping: { request: { mapping: SiteMapping }; response: { host: string } };
   getClientTimeline: {
     request: { clientId: string };
     response: { client?: Client; entries: TimelineEntry[] };
@@ -176,13 +189,13 @@ export interface MessageMap {
     response: { reminders: PreparedReminder[] };
   };
   findClientsByEmail: { request: { emails: string[] }; response: { clients: ClientSummary[] } };
-  getTodayWork: { request: Record<string, never>; response: TodayWork };
-  getSyncStatus: { request: Record<string, never>; response: SyncStatusView };
-  syncNow: { request: Record<string, never>; response: SyncStatusView };
-  getSettings: { request: Record<string, never>; response: SettingsView };
+  getTodayWork: { request: NoPayload; response: TodayWork };
+  getSyncStatus: { request: NoPayload; response: SyncStatusView };
+  syncNow: { request: NoPayload; response: SyncStatusView };
+  getSettings: { request: NoPayload; response: SettingsView };
   saveTeamSettings: { request: { settings: TeamSettings }; response: SettingsView };
   setLanguage: { request: { language: Language }; response: SettingsView };
-  listSites: { request: Record<string, never>; response: { sites: SiteView[] } };
+  listSites: { request: NoPayload; response: { sites: SiteView[] } };
   addSite: { request: { pattern: string }; response: { sites: SiteView[] } };
   removeSite: { request: { pattern: string }; response: { sites: SiteView[] } };
   setServerUrl: { request: { serverUrl: string }; response: SyncStatusView };

@@ -11,3 +11,10 @@ export class UserError extends Error {
     super(message);
   }
 }
+
+/** A zod error as one line a person can read: `dueDate: not a real calendar date; ...`. */
+export function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}

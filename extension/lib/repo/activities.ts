@@ -1,5 +1,6 @@
 import { type Activity, activity as activitySchema, todayLocal, uuidv7 } from '@relance/shared';
 import type { ActivityInput } from '../messages';
+import { describeIssues, UserError } from '../userError';
 import { currentAuthor } from './author';
 import type { RepoContext } from './context';
 import { enqueue } from './outbox';
@@ -13,13 +14,15 @@ export async function logActivity(ctx: RepoContext, input: ActivityInput): Promi
   const { db } = ctx;
   const now = ctx.now();
   const author = await currentAuthor(db);
-  const activity = activitySchema.parse({
+  const parsed = activitySchema.safeParse({
     id: uuidv7(now.getTime()),
     date: todayLocal(now),
     at: now.toISOString(),
     ...input,
     ...author,
   });
+  if (!parsed.success) throw new UserError('invalid-activity', describeIssues(parsed.error));
+  const activity = parsed.data;
   return db.transaction('rw', db.activities, db.outbox, async () => {
     const existing = await db.activities.get(activity.id);
     if (existing) return existing;

@@ -1,7 +1,7 @@
 import { type Client, client as clientSchema } from '@relance/shared';
 import type { ClientRow } from '../db';
 import type { ClientPatch } from '../messages';
-import { UserError } from '../userError';
+import { describeIssues, UserError } from '../userError';
 import { nextHlc } from './clock';
 import type { RepoContext } from './context';
 import { clientChange, clientRow } from './documents';
@@ -32,7 +32,6 @@ export async function updateClient(
   if (!existing || existing.deleted) throw new UserError('unknown-client', `no client ${clientId}`);
   const emails = patch.emails ? [...new Set(patch.emails.map(normaliseEmail))] : existing.emails;
   const parsed = clientSchema.safeParse({ ...clientSchema.parse(existing), ...patch, emails });
-  if (!parsed.success)
-    throw new UserError('invalid-client', parsed.error.issues.map((i) => i.message).join('; '));
+  if (!parsed.success) throw new UserError('invalid-client', describeIssues(parsed.error));
   return writeClient(ctx, parsed.data);
 }

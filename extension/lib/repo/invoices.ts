@@ -1,7 +1,7 @@
 import { email as emailSchema, type Invoice, invoice as invoiceSchema } from '@relance/shared';
 import type { ClientRow, InvoiceRow } from '../db';
 import type { InvoiceObservation } from '../messages';
-import { UserError } from '../userError';
+import { describeIssues, UserError } from '../userError';
 import { nextHlc } from './clock';
 import type { RepoContext } from './context';
 import { clientChange, clientRow, invoiceChange, invoiceRow } from './documents';
@@ -65,8 +65,7 @@ function toInvoice(o: InvoiceObservation, id: string, clientId: string): Invoice
     url: o.url,
   });
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new UserError('invalid-observation', `invoice ${o.number}: ${issues}`);
+    throw new UserError('invalid-observation', `invoice ${o.number}: ${describeIssues(parsed.error)}`);
   }
   return parsed.data;
 }

@@ -1,5 +1,6 @@
 import { note as noteSchema, uuidv7 } from '@relance/shared';
 import type { NoteRow } from '../db';
+import { describeIssues, UserError } from '../userError';
 import { currentAuthor } from './author';
 import { nextHlc } from './clock';
 import type { RepoContext } from './context';
@@ -13,7 +14,7 @@ export async function addNote(
 ): Promise<NoteRow> {
   const now = ctx.now();
   const author = await currentAuthor(ctx.db);
-  const data = noteSchema.parse({ id: uuidv7(now.getTime()), ...input, ...author });
+  const data = validNote({ id: uuidv7(now.getTime()), ...input, ...author });
   return writeNote(ctx, (hlc) => noteRow(data, hlc, now.toISOString(), now.toISOString()));
 }
 
@@ -22,8 +23,8 @@ export async function updateNote(ctx: RepoContext, noteId: string, text: string)
   const now = ctx.now();
   const author = await currentAuthor(db);
   const existing = await db.notes.get(noteId);
-  if (!existing || existing.deleted) throw new Error(`no note ${noteId}`);
-  const data = noteSchema.parse({ ...existing, text, ...author });
+  if (!existing || existing.deleted) throw new UserError('unknown-note', `no note ${noteId}`);
+  const data = validNote({ ...noteSchema.parse(existing), text, ...author });
   return writeNote(ctx, (hlc) => noteRow(data, hlc, existing.createdAt, now.toISOString()));
 }
 
@@ -35,4 +36,11 @@ async function writeNote(ctx: RepoContext, build: (hlc: string) => NoteRow): Pro
     await enqueue(db, noteChange(row), ctx.now());
     return row;
   });
+}
+
+function validNote(input: unknown) {
+  const parsed = noteSchema.safeParse(input);
+  if (!parsed.success) throw new UserError('invalid-note', describeIssues(parsed.error));
+  if (parsed.data.text.trim() === '') throw new UserError('empty-note', 'a note needs some text');
+  return parsed.data;
 }

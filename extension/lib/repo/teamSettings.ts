@@ -1,6 +1,6 @@
 import { type TeamSettings, teamSettings as teamSettingsSchema } from '@relance/shared';
 import type { RelanceDb } from '../db';
-import { UserError } from '../userError';
+import { describeIssues, UserError } from '../userError';
 import { nextHlc } from './clock';
 import type { RepoContext } from './context';
 import { settingsChange } from './documents';
@@ -17,8 +17,7 @@ export async function getTeamSettings(db: RelanceDb): Promise<TeamSettings> {
 export async function saveTeamSettings(ctx: RepoContext, input: TeamSettings): Promise<TeamSettings> {
   const { db } = ctx;
   const parsed = teamSettingsSchema.safeParse(input);
-  if (!parsed.success)
-    throw new UserError('invalid-settings', parsed.error.issues.map((i) => i.message).join('; '));
+  if (!parsed.success) throw new UserError('invalid-settings', describeIssues(parsed.error));
   const data = parsed.data;
   const teamId = (await db.getState('account'))?.team.id ?? NOT_YET_A_TEAM;
   await db.transaction('rw', db.settings, db.outbox, db.syncState, async () => {

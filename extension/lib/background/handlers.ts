@@ -1,0 +1,163 @@
+import type { Language } from '@relance/shared';
+import { todayLocal } from '@relance/shared';
+import type { RelanceDb } from '../db';
+import { logActivity } from '../repo/activities';
+import { updateClient } from '../repo/clients';
+import { recordObservations } from '../repo/invoices';
+import { addNote, updateNote } from '../repo/notes';
+import { getTeamSettings, saveTeamSettings } from '../repo/teamSettings';
+import { createInvite, createTeam, joinTeam, setServerUrl, signOut } from '../sync/account';
+import type { FetchLike } from '../sync/api';
+import type { SyncEngine } from '../sync/engine';
+import { syncStatus } from '../sync/status';
+import { UserError } from '../userError';
+import type { Handlers } from './router';
+import { clientSchemaData } from './services/clientData';
+import { findClientsByEmail } from './services/clients';
+import { evaluateInvoices } from './services/policy';
+import { prepareReminders } from './services/reminders';
+import { clientTimeline } from './services/timeline';
+import { todayWork } from './services/today';
+import { saveSiteMapping, siteMappingFor } from './siteMappings';
+import { addSite, listSites, removeSite, type SiteApis } from './sites';
+
+export interface BackgroundDeps {
+  db: RelanceDb;
+  engine: SyncEngine;
+  fetch: FetchLike;
+  now: () => Date;
+  sites: SiteApis;
+  /** Asks for a sync soon (after a local write); the alarm catches up if the worker stops first. */
+  requestSync: () => void;
+}
+
+/** Every message the background answers (see lib/messages.ts for the contract). */
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const { db, now } = deps;
+  const ctx = { db, now };
+  const today = () => todayLocal(now());
+  const account = { db, fetch: deps.fetch };
+  const settingsView = async () => ({ team: await getTeamSettings(db), language: await uiLanguage(db) });
+  const afterWrite = async () => {
+    if ((await db.outbox.count()) > 0) deps.requestSync();
+  };
+
+  return {
+    async observeInvoices({ observations }) {
+      if (!Array.isArray(observations) || observations.length > 500) {
+        throw new UserError('invalid-observation', 'expected up to 500 observations');
+      }
+      const recorded = await recordObservations(ctx, observations);
+      await afterWrite();
+      const evaluated = await evaluateInvoices(
+        db,
+        recorded.map((r) => r.invoice),
+        await getTeamSettings(db),
+        today(),
+      );
+      return { invoices: evaluated.map((e) => e.view) };
+    },
+
+    async getOverlaySetup({ host }) {
+      const mapping = await siteMappingFor(db, String(host));
+      return { language: await uiLanguage(db), ...(mapping ? { mapping } : {}) };
+    },
+
+    async saveSiteMapping({ mapping }) {
+      return { host: (await saveSiteMapping(db, mapping)).host };
+    },
+
+    getClientTimeline: ({ clientId }) => clientTimeline(db, clientId),
+
+    async addNote({ clientId, invoiceId, text }) {
+      const note = await addNote(ctx, { clientId, ...(invoiceId ? { invoiceId } : {}), text });
+      await afterWrite();
+      return { noteId: note.id };
+    },
+
+    async updateNote({ noteId, text }) {
+      const note = await updateNote(ctx, noteId, text);
+      await afterWrite();
+      return { noteId: note.id };
+    },
+
+    async logActivity({ activity }) {
+      const logged = await logActivity(ctx, activity);
+      await afterWrite();
+      return { activity: logged };
+    },
+
+    async updateClient({ clientId, patch }) {
+      const client = await updateClient(ctx, clientId, patch);
+      await afterWrite();
+      return { client: clientSchemaData(client) };
+    },
+
+    async prepareReminder({ invoiceIds, language }) {
+      return {
+        reminders: await prepareReminders(db, invoiceIds, await getTeamSettings(db), today(), language),
+      };
+    },
+
+    async findClientsByEmail({ emails }) {
+      return { clients: await findClientsByEmail(db, emails, await getTeamSettings(db), today()) };
+    },
+
+    getTodayWork: async () => todayWork(db, await getTeamSettings(db), today()),
+
+    getSyncStatus: () => syncStatus(db, now().getTime()),
+
+    async syncNow() {
+      await deps.engine.run('manual');
+      return syncStatus(db, now().getTime());
+    },
+
+    getSettings: settingsView,
+
+    async saveTeamSettings({ settings }) {
+      await saveTeamSettings(ctx, settings);
+      await afterWrite();
+      return settingsView();
+    },
+
+    async setLanguage({ language }) {
+      if (language !== 'fr' && language !== 'en') throw new UserError('invalid-language', String(language));
+      await db.setSetting('preferences', { language });
+      return settingsView();
+    },
+
+    listSites: async () => ({ sites: await listSites(db, deps.sites) }),
+    addSite: async ({ pattern }) => ({ sites: await addSite(db, deps.sites, pattern, now()) }),
+    removeSite: async ({ pattern }) => ({ sites: await removeSite(db, deps.sites, pattern) }),
+
+    async setServerUrl({ serverUrl }) {
+      if (await db.getState('account')) throw new UserError('already-signed-in', 'sign out first');
+      await setServerUrl(db, serverUrl);
+      return syncStatus(db, now().getTime());
+    },
+
+    async createTeam(input) {
+      await createTeam(account, input);
+      deps.requestSync();
+      return syncStatus(db, now().getTime());
+    },
+
+    async joinTeam(input) {
+      await joinTeam(account, input);
+      deps.requestSync();
+      return syncStatus(db, now().getTime());
+    },
+
+    createInvite: ({ role }) => createInvite(account, role),
+
+    async signOut({ discardUnsent }) {
+      await signOut(account, { discardUnsent });
+      return syncStatus(db, now().getTime());
+    },
+  };
+}
+
+/** The language of this install's screens (not synced): French unless chosen otherwise. */
+export async function uiLanguage(db: RelanceDb): Promise<Language> {
+  return (await db.getSetting('preferences'))?.language ?? 'fr';
+}

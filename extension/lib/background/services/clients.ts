@@ -1,0 +1,50 @@
+import { daysBetween, type TeamSettings } from '@relance/shared';
+import type { RelanceDb } from '../../db';
+import type { ClientSummary } from '../../messages';
+import { normaliseEmail } from '../../repo/names';
+import { clientSchemaData } from './clientData';
+import { activitiesByClient, evaluateInvoices, isOverdue } from './policy';
+import { latestReminder } from './reminders';
+
+/**
+ * The clients behind e-mail addresses (the webmail panel asks with a compose window's recipients),
+ * with their overdue invoices and whether someone reminded them within the team's quiet period.
+ */
+export async function findClientsByEmail(
+  db: RelanceDb,
+  emails: string[],
+  settings: TeamSettings,
+  today: string,
+): Promise<ClientSummary[]> {
+  const wanted = [...new Set(emails.map(normaliseEmail))].filter(Boolean);
+  if (wanted.length === 0) return [];
+  const found = await db.clients.where('emails').anyOf(wanted).distinct().toArray();
+  const clients = found.filter((c) => !c.deleted);
+  const activities = await activitiesByClient(
+    db,
+    clients.map((c) => c.id),
+  );
+
+  const summaries: ClientSummary[] = [];
+  for (const client of clients) {
+    const invoices = (await db.invoices.where('clientId').equals(client.id).toArray()).filter(
+      (i) => !i.deleted,
+    );
+    const evaluated = await evaluateInvoices(db, invoices, settings, today);
+    const overdue = evaluated.filter(isOverdue);
+    const currency = overdue[0]?.invoice.currency ?? invoices[0]?.currency ?? 'EUR';
+    const last = latestReminder(activities.get(client.id) ?? []);
+    summaries.push({
+      client: clientSchemaData(client),
+      overdueCount: overdue.length,
+      overdueTotalCents: overdue
+        .filter((e) => e.invoice.currency === currency)
+        .reduce((sum, e) => sum + e.invoice.amountDueCents, 0),
+      currency,
+      ...(last ? { lastReminder: last } : {}),
+      remindedRecently: !!last && daysBetween(last.date, today) < settings.quietPeriodDays,
+      invoices: evaluated.filter((e) => !e.state.closed).map((e) => e.view),
+    });
+  }
+  return summaries;
+}

@@ -1,0 +1,93 @@
+import {
+  type Activity,
+  evaluateInvoice,
+  type InvoicePolicyState,
+  type ReminderLikeActivity,
+  type TeamSettings,
+} from '@relance/shared';
+import type { InvoiceRow, RelanceDb } from '../../db';
+import type { InvoicePolicyView, LastReminder } from '../../messages';
+
+/** The activities of these clients, grouped by client id. */
+export async function activitiesByClient(
+  db: RelanceDb,
+  clientIds: string[],
+): Promise<Map<string, Activity[]>> {
+  const unique = [...new Set(clientIds)];
+  const rows = unique.length ? await db.activities.where('clientId').anyOf(unique).toArray() : [];
+  const byClient = new Map<string, Activity[]>();
+  for (const a of rows) byClient.set(a.clientId, [...(byClient.get(a.clientId) ?? []), a]);
+  return byClient;
+}
+
+export interface EvaluatedInvoice {
+  invoice: InvoiceRow;
+  state: InvoicePolicyState;
+  view: InvoicePolicyView;
+}
+
+/**
+ * Runs the policy engine (shared/policy) on invoices, with all their clients' activities: a
+ * promise or payment plan covering several invoices is then met by payments on any of them.
+ */
+export async function evaluateInvoices(
+  db: RelanceDb,
+  invoices: InvoiceRow[],
+  settings: TeamSettings,
+  today: string,
+): Promise<EvaluatedInvoice[]> {
+  const activities = await activitiesByClient(
+    db,
+    invoices.flatMap((i) => (i.clientId ? [i.clientId] : [])),
+  );
+  return invoices.map((invoice) => {
+    const state = evaluateInvoice({
+      invoice,
+      activities: (invoice.clientId && activities.get(invoice.clientId)) || [],
+      schedule: settings.schedule,
+      today,
+    });
+    return { invoice, state, view: toView(invoice, state) };
+  });
+}
+
+export function toView(invoice: InvoiceRow, state: InvoicePolicyState): InvoicePolicyView {
+  return {
+    invoiceId: invoice.id,
+    clientId: invoice.clientId ?? '',
+    number: invoice.number,
+    clientName: invoice.clientName,
+    amountDueCents: invoice.amountDueCents,
+    currency: invoice.currency,
+    dueDate: invoice.dueDate,
+    daysOverdue: state.daysOverdue,
+    stage: state.stage,
+    actionDue: state.actionDue,
+    ...(state.nextStage ? { nextStage: state.nextStage } : {}),
+    ...(state.pause
+      ? { pause: { reason: state.pause.reason, ...(state.pause.until ? { until: state.pause.until } : {}) } }
+      : {}),
+    ...(state.lastReminder ? { lastReminder: lastReminderOf(state.lastReminder) } : {}),
+  };
+}
+
+export function lastReminderOf(activity: ReminderLikeActivity): LastReminder {
+  const base = { date: activity.date, ...(activity.authorName ? { authorName: activity.authorName } : {}) };
+  switch (activity.type) {
+    case 'reminder':
+      return { ...base, channel: activity.channel, stage: activity.stage };
+    case 'letter':
+      return {
+        ...base,
+        channel: activity.registered ? 'registered-letter' : 'letter',
+        ...(activity.stage ? { stage: activity.stage } : {}),
+      };
+    case 'formal-notice':
+      return { ...base, channel: activity.channel, stage: 'formal-notice' };
+  }
+}
+
+/** Still owed and past its due date. */
+export function isOverdue({ invoice, state }: EvaluatedInvoice): boolean {
+  return !state.closed && state.daysOverdue > 0 && invoice.status !== 'draft';
+}
