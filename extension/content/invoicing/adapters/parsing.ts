@@ -1,5 +1,4 @@
-import type { IsoDate, Language } from '@relance/shared';
-import { tryParseAmount, tryParseDate } from '@relance/shared/parse/index';
+import { type IsoDate, type Language, tryParseAmount, tryParseDate } from '@relance/shared';
 
 /**
  * The one place the overlay turns printed amounts and dates into cents and ISO dates, with the

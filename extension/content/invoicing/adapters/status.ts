@@ -6,7 +6,7 @@ import { normalizeLabel } from './text';
  * "impayée"/"non payée" are unpaid although they contain "payée".
  */
 const RULES: [RegExp, InvoiceStatus][] = [
-  [/\b(partiel\w*|partial\w*|acompte|part paid)\b/, 'partial'],
+  [/\b(partiel\w*|partial\w*|acompte|part paid|commencee?s?)\b/, 'partial'],
   [/\b(impaye\w*|non (paye\w*|regle\w*)|unpaid|not paid|overdue|en retard|late|retard)\b/, 'unpaid'],
   [/\b(payee?s?|paid|reglee?s?|soldee?s?|acquittee?s?|encaissee?s?|settled|closed|cloturee?s?)\b/, 'paid'],
   [/\b(brouillon|draft|proforma|devis)\b/, 'draft'],

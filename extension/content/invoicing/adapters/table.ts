@@ -3,8 +3,7 @@ import { textOf } from './text';
 import type { ListAdapter } from './types';
 
 /**
- * Invoice lists written as HTML `<table>`s (server-rendered ERPs, most admin templates). The header
- * is the last row of `<thead>`, else the first row made of `<th>` cells.
+ * Invoice lists written as HTML `<table>`s (server-rendered ERPs, most admin templates).
  */
 function childrenNamed(parent: Element, ...tags: string[]): Element[] {
   return Array.from(parent.children).filter((child) => tags.includes(child.tagName));
@@ -20,13 +19,16 @@ function rowsOf(table: Element): Element[] {
   return rows;
 }
 
+/** The last row of `<thead>`; else, among the first rows, one made only of `<th>` (a filter row may come first). */
 function headerRow(table: Element): Element | null {
   const head = childrenNamed(table, 'THEAD')[0];
   const headRows = head ? childrenNamed(head, 'TR') : [];
   if (headRows.length > 0) return headRows[headRows.length - 1]!;
-  const first = rowsOf(table)[0];
-  const cells = first ? childrenNamed(first, 'TH', 'TD') : [];
-  return cells.length > 0 && cells.every((c) => c.tagName === 'TH') ? first! : null;
+  for (const row of rowsOf(table).slice(0, 3)) {
+    const cells = childrenNamed(row, 'TH', 'TD');
+    if (cells.length > 0 && cells.every((c) => c.tagName === 'TH')) return row;
+  }
+  return null;
 }
 
 /** Each cell with its column index, honouring colspan. */

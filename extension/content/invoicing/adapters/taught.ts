@@ -1,20 +1,12 @@
+import type { SiteMapping } from '../../../lib/messages';
 import { readInvoice } from './reading';
 import type { FieldElements, InvoiceReading, ReadContext } from './types';
 
 /**
  * A site the user taught in a few clicks: rows are found by `rowSelector`, and each field by a
- * selector relative to the row (`:scope > :nth-child(2)`), saved per host.
+ * selector relative to the row (`:scope > td:nth-child(2)`), saved per host by the background.
  */
-export interface TaughtMapping {
-  host: string;
-  rowSelector: string;
-  fields: {
-    number: string;
-    client: string;
-    amount: string;
-    dueDate: string;
-  };
-}
+export type TaughtMapping = SiteMapping;
 
 const TAUGHT_FIELDS = ['number', 'client', 'amount', 'dueDate'] as const;
 export type TaughtField = (typeof TAUGHT_FIELDS)[number];

@@ -1,0 +1,179 @@
+import type { Language } from '@relance/shared';
+import { browser } from 'wxt/browser';
+import type { InvoicePolicyView } from '../../lib/messages';
+import { FloatingPanel, PANEL_CSS } from '../shared/floating';
+import { guard, guardAsync } from '../shared/guard';
+import { browserLanguage, pageLocale } from '../shared/language';
+import type { TaughtMapping } from './adapters/taught';
+import type { InvoiceObservation, ReadContext } from './adapters/types';
+import { type Send, sendToBackground } from './backend';
+import { PageObserver } from './observe/pageObserver';
+import { InvoiceOverlay } from './overlay';
+import { NotesPanel } from './panel/NotesPanel';
+import { type Letter, writeLetter } from './remind/letter';
+import { ReminderDialog } from './remind/ReminderDialog';
+import { TeachMode } from './teach/teachMode';
+
+/** Messages the extension's own pages (popup, options) send to this tab. */
+export const START_TEACH_MESSAGE = 'relance:startTeachMode';
+
+export interface InvoicingOverlayOptions {
+  doc?: Document;
+  send?: Send;
+  /** Called when the extension is reloaded or removed: everything stops. */
+  onInvalidated?: (stop: () => void) => void;
+}
+
+interface Setup {
+  language: Language;
+  mapping?: TaughtMapping;
+}
+
+/** The site's saved mapping and the user's language; quiet defaults when the background is away. */
+async function loadSetup(send: Send, host: string): Promise<Setup> {
+  const answer = await guardAsync('setup', () => send({ type: 'getOverlaySetup', host }));
+  return answer ?? { language: browserLanguage() };
+}
+
+/**
+ * The invoicing overlay on one page: observe invoices, show their badges, open the notes panel,
+ * the reminder dialog and the teach mode. On a page without invoices nothing changes.
+ */
+export async function startInvoicingOverlay(
+  options: InvoicingOverlayOptions = {},
+): Promise<{ stop: () => void }> {
+  const doc = options.doc ?? document;
+  const send = options.send ?? sendToBackground;
+  const host = doc.location?.host ?? '';
+  const setup = await loadSetup(send, host);
+  const lang = setup.language;
+
+  const readContext = (): ReadContext => ({
+    locale: pageLocale(doc),
+    defaultCurrency: 'EUR',
+    baseUrl: doc.location?.href ?? '',
+  });
+
+  const notes = new FloatingPanel(doc, 'relance-notes-panel', PANEL_CSS);
+  const reminder = new FloatingPanel(doc, 'relance-reminder', PANEL_CSS);
+
+  const overlay: InvoiceOverlay = new InvoiceOverlay({
+    doc,
+    send,
+    lang,
+    actions: {
+      notes: (observation, view) => openNotes(observation, view),
+      remind: (_observation, view) => openReminder(view),
+    },
+  });
+
+  const refreshClient = (clientId: string) =>
+    overlay.refresh((v: InvoicePolicyView) => v.clientId === clientId);
+
+  function openNotes(observation: InvoiceObservation, view: InvoicePolicyView) {
+    reminder.close();
+    notes.show(
+      <NotesPanel
+        key={view.clientId}
+        send={send}
+        lang={lang}
+        clientId={view.clientId}
+        clientName={view.clientName}
+        invoiceIds={[view.invoiceId]}
+        currency={observation.currency}
+        amountDueCents={view.amountDueCents}
+        onClose={() => notes.close()}
+        onChanged={() => refreshClient(view.clientId)}
+      />,
+    );
+  }
+
+  function openReminder(view: InvoicePolicyView) {
+    notes.close();
+    reminder.show(
+      <ReminderDialog
+        key={view.invoiceId}
+        send={send}
+        lang={lang}
+        invoiceIds={[view.invoiceId]}
+        onClose={() => reminder.close()}
+        onLogged={(prepared) => refreshClient(prepared.clientId)}
+        openUrl={(url) => openUrl(doc, url)}
+        printLetter={(letter) => printLetter(doc, letter)}
+        copyText={(text) => doc.defaultView!.navigator.clipboard.writeText(text)}
+      />,
+    );
+  }
+
+  const observer = new PageObserver({
+    doc,
+    readContext,
+    onObserved: (observations) => overlay.observed(observations),
+    onVanished: (rows) => overlay.vanished(rows),
+  });
+  if (setup.mapping) observer.setTaught(setup.mapping);
+  observer.start();
+
+  const teach = new TeachMode({
+    doc,
+    lang,
+    readContext,
+    save: async (mapping) => {
+      await send({ type: 'saveSiteMapping', mapping });
+      observer.setTaught(mapping);
+    },
+  });
+
+  // Teammates' reminders and notes arrive with sync: ask again when the user comes back to the tab.
+  const listeners = new AbortController();
+  const win = doc.defaultView;
+  doc.addEventListener(
+    'visibilitychange',
+    guard('overlay.visible', () => {
+      if (doc.visibilityState === 'visible') overlay.refresh();
+    }),
+    { signal: listeners.signal },
+  );
+  win?.addEventListener(
+    'focus',
+    guard('overlay.focus', () => overlay.refresh()),
+    { signal: listeners.signal },
+  );
+
+  const onMessage = (message: unknown) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === START_TEACH_MESSAGE) guard('teach.start', () => teach.start())();
+    if (type === 'relance:refresh') overlay.refresh();
+  };
+  if (!options.send) browser.runtime.onMessage.addListener(onMessage);
+
+  const stop = () => {
+    observer.stop();
+    teach.stop();
+    notes.close();
+    reminder.close();
+    listeners.abort();
+    if (!options.send) browser.runtime.onMessage.removeListener(onMessage);
+  };
+  options.onInvalidated?.(stop);
+  return { stop };
+}
+
+/** Opens a compose URL without navigating the page: a link clicked from inside our shadow root. */
+function openUrl(doc: Document, url: string): void {
+  const link = doc.createElement('a');
+  link.href = url;
+  if (!url.startsWith('mailto:')) {
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+  }
+  link.click();
+}
+
+/** A printable letter in a new window, written with DOM calls (no HTML strings). */
+function printLetter(doc: Document, letter: Letter): void {
+  const win = doc.defaultView?.open('', '_blank');
+  if (!win) return;
+  writeLetter(win.document, letter);
+  win.focus();
+}

@@ -1,0 +1,89 @@
+import { type ComponentChild, render } from 'preact';
+import { guard } from './guard';
+import { createShadowHost } from './shadowHost';
+
+/**
+ * One floating host per kind of panel (`<relance-notes-panel>`, `<relance-reminder>`), appended to
+ * `<html>` rather than `<body>` so that a single-page app re-rendering its body leaves it alone.
+ * Opening it again replaces its content; closing removes it from the page.
+ */
+export class FloatingPanel {
+  private mounted: { host: HTMLElement; root: ShadowRoot } | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly tagName: string,
+    private readonly css: string,
+  ) {}
+
+  get isOpen(): boolean {
+    return !!this.mounted?.host.isConnected;
+  }
+
+  get host(): HTMLElement | null {
+    return this.isOpen ? this.mounted!.host : null;
+  }
+
+  show(content: ComponentChild): void {
+    if (!this.isOpen) {
+      this.mounted = createShadowHost(this.doc, this.tagName, this.css);
+      const { host } = this.mounted;
+      host.addEventListener(
+        'keydown',
+        guard('panel.escape', (event: KeyboardEvent) => {
+          if (event.key === 'Escape') this.close();
+          event.stopPropagation();
+        }),
+      );
+      // Typing in our fields must not trigger the page's keyboard shortcuts.
+      for (const type of ['keyup', 'keypress', 'click', 'mousedown', 'pointerdown']) {
+        host.addEventListener(type, (event) => event.stopPropagation());
+      }
+      this.doc.documentElement.append(host);
+    }
+    render(content, this.mounted!.root);
+  }
+
+  close(): void {
+    if (!this.mounted) return;
+    render(null, this.mounted.root);
+    this.mounted.host.remove();
+    this.mounted = null;
+  }
+}
+
+/** Shared look of the floating panels: a card on the right, above the page. */
+export const PANEL_CSS = `
+:host { all: initial; position: fixed; top: 16px; right: 16px; z-index: 2147483646; display: block;
+  font: 13px/1.45 system-ui, sans-serif; color: #111827; }
+.panel { width: min(420px, calc(100vw - 32px)); max-height: calc(100vh - 32px); overflow: auto; background: #fff;
+  border: 1px solid #e5e7eb; border-radius: 10px; box-shadow: 0 10px 30px rgba(0,0,0,.18); }
+header { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 10px 14px;
+  border-bottom: 1px solid #e5e7eb; position: sticky; top: 0; background: #fff; }
+h2 { font-size: 14px; margin: 0; font-weight: 650; }
+h3 { font-size: 12px; margin: 12px 0 6px; text-transform: uppercase; letter-spacing: .04em; color: #6b7280; }
+section { padding: 10px 14px; }
+button { font: 600 12px/1.4 system-ui, sans-serif; padding: 5px 10px; border-radius: 6px; cursor: pointer;
+  border: 1px solid #d1d5db; background: #fff; color: #111827; }
+button.primary { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
+button:hover { filter: brightness(.96); }
+button:focus-visible, input:focus-visible, textarea:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+button[disabled] { opacity: .5; cursor: default; }
+.close { border: none; font-size: 18px; line-height: 1; padding: 2px 6px; }
+label { display: block; font-size: 12px; color: #374151; margin: 6px 0 2px; }
+input, textarea, select { box-sizing: border-box; width: 100%; font: 13px/1.4 system-ui, sans-serif; padding: 5px 7px;
+  border: 1px solid #d1d5db; border-radius: 6px; color: #111827; background: #fff; }
+textarea { min-height: 70px; resize: vertical; }
+.row { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+.muted { color: #6b7280; font-size: 12px; }
+.warning { background: #fef3c7; border: 1px solid #f59e0b; border-radius: 6px; padding: 6px 8px; margin: 6px 0; }
+.error { background: #fee2e2; border: 1px solid #ef4444; border-radius: 6px; padding: 6px 8px; margin: 6px 0; }
+.ok { background: #dcfce7; border: 1px solid #22c55e; border-radius: 6px; padding: 6px 8px; margin: 6px 0; }
+ol.timeline { list-style: none; padding: 0; margin: 0; }
+ol.timeline li { border-left: 3px solid #d1d5db; padding: 4px 0 6px 10px; margin-bottom: 6px; }
+ol.timeline li.note { border-color: #2563eb; }
+ol.timeline li.reminder { border-color: #d97706; }
+.entry-head { display: flex; justify-content: space-between; gap: 8px; font-size: 12px; color: #374151; }
+.entry-text { white-space: pre-wrap; word-break: break-word; margin-top: 2px; }
+pre.body { white-space: pre-wrap; word-break: break-word; font: 13px/1.5 system-ui, sans-serif; margin: 0; }
+`;

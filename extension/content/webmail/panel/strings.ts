@@ -1,0 +1,71 @@
+import { createTranslator, type Language, type Translator } from '@relance/shared';
+
+/** Every word the webmail overlay shows, French first. */
+const MESSAGES = {
+  fr: {
+    overdueSummary: '{count} facture(s) en retard · {total}',
+    invoiceLine: '{number} · {days} · {amount}',
+    stageDue: 'Étape : {stage}',
+    lastReminder: '{name} a relancé {when} ({channel})',
+    quietWarning:
+      'Attention : {name} a relancé ce client {when}. Mieux vaut attendre avant une nouvelle relance.',
+    someone: 'Un collègue',
+    neverReminded: 'Pas encore relancé',
+    insert: 'Insérer la relance',
+    insertTitle: "Insère le texte de la relance ({stage}) à l'emplacement du curseur",
+    inserting: 'Préparation…',
+    inserted: 'Relance insérée : relisez-la avant d’envoyer.',
+    logOnSend: "Enregistrer cet e-mail comme relance à l'envoi",
+    failed: "Relance n'a pas pu répondre : {message}",
+    noEditor: 'Impossible de trouver le corps du message.',
+    otherClient: 'Autre client :',
+    collapse: 'Réduire',
+    expand: 'Afficher',
+    assignPrompt: 'Cette adresse appartient à…',
+    assignChoose: 'Choisir un client',
+    assignSearch: 'Nom du client',
+    assignSave: 'Associer',
+    assignSaved: '{email} est maintenant associée à {client}.',
+    assignNone: 'Aucun client trouvé.',
+    close: 'Fermer',
+  },
+  en: {
+    overdueSummary: '{count} overdue invoice(s) · {total}',
+    invoiceLine: '{number} · {days} · {amount}',
+    stageDue: 'Step: {stage}',
+    lastReminder: '{name} reminded them {when} ({channel})',
+    quietWarning: '{name} already reminded this client {when}. Better wait before another reminder.',
+    someone: 'A teammate',
+    neverReminded: 'Not reminded yet',
+    insert: 'Insert reminder',
+    insertTitle: 'Inserts the reminder text ({stage}) at the cursor',
+    inserting: 'Preparing…',
+    inserted: 'Reminder inserted: read it over before sending.',
+    logOnSend: 'Log this e-mail as a reminder when sent',
+    failed: 'Relance could not answer: {message}',
+    noEditor: 'The message body could not be found.',
+    otherClient: 'Other client:',
+    collapse: 'Collapse',
+    expand: 'Show',
+    assignPrompt: 'This address belongs to…',
+    assignChoose: 'Choose a client',
+    assignSearch: 'Client name',
+    assignSave: 'Link',
+    assignSaved: '{email} is now linked to {client}.',
+    assignNone: 'No client found.',
+    close: 'Close',
+  },
+};
+
+export type WebmailMessage = keyof (typeof MESSAGES)['fr'];
+export type WebmailTranslator = Translator<WebmailMessage>;
+
+export function webmailTranslator(lang: Language): WebmailTranslator {
+  return createTranslator<WebmailMessage>(MESSAGES, lang);
+}
+
+/** "il y a 2 jours", "hier", "aujourd’hui"; "2 days ago", "yesterday", "today". */
+export function relativeDays(daysAgo: number, lang: Language): string {
+  const format = new Intl.RelativeTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { numeric: 'auto' });
+  return format.format(-Math.max(0, daysAgo), 'day');
+}
