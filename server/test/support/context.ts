@@ -1,4 +1,4 @@
-import type { Change } from '@relance/shared';
+import type { PulledChange } from '@relance/shared';
 import { type App, createApp } from '../../src/app';
 import type { AppDeps } from '../../src/app-env';
 import { type Database, openDatabase } from '../../src/db/open';
@@ -76,7 +76,7 @@ export async function body(res: Response): Promise<any> {
 
 /** Every change of a team, following the cursor page by page as the extension does. */
 export async function pullAll(app: App, token: string, pageSize = 1000) {
-  const changes: (Change & { version: number })[] = [];
+  const changes: PulledChange[] = [];
   let since = 0;
   for (;;) {
     const res = await client(app, token).pull(since, pageSize);
