@@ -119,6 +119,14 @@ export interface ClientSummary {
   invoices: InvoicePolicyView[];
 }
 
+/** A client to pick from in the webmail panel's "this address belongs to…". */
+export interface ClientChoice {
+  id: string;
+  name: string;
+  /** Unpaid invoices past their due date. */
+  overdueCount: number;
+}
+
 export interface TodayWork {
   today: IsoDate;
   /** Invoices whose stage action is due, grouped by client, firmest stage first. */
@@ -189,6 +197,10 @@ export interface MessageMap {
     response: { reminders: PreparedReminder[] };
   };
   findClientsByEmail: { request: { emails: string[] }; response: { clients: ClientSummary[] } };
+  /** Clients by name (all when the query is empty), for "this address belongs to…". */
+  searchClients: { request: { query: string }; response: { clients: ClientChoice[] } };
+  /** Adds an address to a client's e-mails (set by hand in the webmail panel, learned from a sent reminder). */
+  assignEmailToClient: { request: { clientId: string; email: string }; response: { client: Client } };
   getTodayWork: { request: NoPayload; response: TodayWork };
   getSyncStatus: { request: NoPayload; response: SyncStatusView };
   syncNow: { request: NoPayload; response: SyncStatusView };

@@ -12,6 +12,7 @@ import type { SyncEngine } from '../sync/engine';
 import { syncStatus } from '../sync/status';
 import { UserError } from '../userError';
 import type { Handlers } from './router';
+import { assignEmailToClient, searchClients } from './services/clientChoices';
 import { clientSchemaData } from './services/clientData';
 import { findClientsByEmail } from './services/clients';
 import { evaluateInvoices } from './services/policy';
@@ -101,6 +102,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async findClientsByEmail({ emails }) {
       return { clients: await findClientsByEmail(db, emails, await getTeamSettings(db), today()) };
+    },
+
+    searchClients: async ({ query }) => ({ clients: await searchClients(db, query, today()) }),
+
+    async assignEmailToClient({ clientId, email }) {
+      const client = await assignEmailToClient(ctx, clientId, email);
+      await afterWrite();
+      return { client: clientSchemaData(client) };
     },
 
     getTodayWork: async () => todayWork(db, await getTeamSettings(db), today()),

@@ -5,17 +5,25 @@
  * stack), else through the `beforeinput`/`input` sequence an editor listens to.
  */
 
-/** Text as HTML: escaped, one line per line. */
+/**
+ * Text as HTML: escaped, one line per line, runs of spaces kept (the invoice table is aligned with
+ * them) the way editors keep them, alternating with no-break spaces.
+ */
 export function textToHtml(text: string): string {
-  const escape = (line: string) =>
-    line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  return text.replace(/\r\n?/g, '\n').split('\n').map(escape).join('<br>');
+  const lineToHtml = (line: string) =>
+    line
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/ {2,}/g, (run) => ' &nbsp;'.repeat(Math.floor(run.length / 2)) + (run.length % 2 ? ' ' : ''));
+  return text.replace(/\r\n?/g, '\n').split('\n').map(lineToHtml).join('<br>');
 }
 
 /** Where the caret should go: the saved range when it is still inside the editor, else its start. */
 export function caretRange(body: HTMLElement, saved: Range | null): Range {
   const doc = body.ownerDocument;
-  if (saved && saved.startContainer.isConnected && body.contains(saved.startContainer)) return saved;
+  if (saved?.startContainer.isConnected && body.contains(saved.startContainer)) return saved;
   const range = doc.createRange();
   range.setStart(body, 0);
   range.collapse(true);
@@ -27,16 +35,6 @@ function select(range: Range): void {
   if (!selection) return;
   selection.removeAllRanges();
   selection.addRange(range);
-}
-
-/** The first line with words in it: what we look for to know the text went in. */
-function probe(text: string): string {
-  return (
-    text
-      .split('\n')
-      .map((l) => l.trim())
-      .find(Boolean) ?? ''
-  );
 }
 
 function execCommand(doc: Document, command: string, value: string): boolean {
@@ -55,27 +53,27 @@ export type InsertMethod = 'insertHTML' | 'insertText' | 'events';
  */
 export function insertIntoEditor(body: HTMLElement, text: string, saved: Range | null): InsertMethod | null {
   const doc = body.ownerDocument;
-  const marker = probe(text);
-  const before = body.textContent ?? '';
-  const wentIn = () => {
-    const after = body.textContent ?? '';
-    return after !== before && (!marker || after.includes(marker.slice(0, 40)));
-  };
+  const before = body.innerHTML;
+  // Once the editor changed, never try another way: the text would go in twice.
+  const changed = () => body.innerHTML !== before;
   body.focus();
   select(caretRange(body, saved));
-  if (execCommand(doc, 'insertHTML', textToHtml(text)) && wentIn()) return 'insertHTML';
-  if (execCommand(doc, 'insertText', text) && wentIn()) return 'insertText';
-  return insertWithEvents(body, text, saved) && wentIn() ? 'events' : null;
+  if (execCommand(doc, 'insertHTML', textToHtml(text)) && changed()) return 'insertHTML';
+  if (changed()) return 'insertHTML';
+  if (execCommand(doc, 'insertText', text) && changed()) return 'insertText';
+  if (changed()) return 'insertText';
+  insertWithEvents(body, text, saved);
+  return changed() ? 'events' : null;
 }
 
 /**
  * What an editor sees when text is pasted: a cancellable `beforeinput` (an editor with its own
  * model inserts it itself and cancels), then the DOM change and an `input` event.
  */
-function insertWithEvents(body: HTMLElement, text: string, saved: Range | null): boolean {
+function insertWithEvents(body: HTMLElement, text: string, saved: Range | null): void {
   const doc = body.ownerDocument;
   const win = doc.defaultView;
-  if (!win) return false;
+  if (!win) return;
   const range = caretRange(body, saved);
   const init = { bubbles: true, cancelable: true, composed: true, inputType: 'insertFromPaste', data: text };
   const proceed = body.dispatchEvent(new win.InputEvent('beforeinput', init));
@@ -99,7 +97,6 @@ function insertWithEvents(body: HTMLElement, text: string, saved: Range | null):
     }
   }
   body.dispatchEvent(new win.InputEvent('input', { ...init, cancelable: false }));
-  return true;
 }
 
 /**

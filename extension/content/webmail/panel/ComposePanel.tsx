@@ -1,0 +1,168 @@
+import {
+  channelLabel,
+  daysBetween,
+  formatDaysLate,
+  formatMoney,
+  type IsoDate,
+  type StageId,
+  stageLabel,
+} from '@relance/shared';
+import type { ClientSummary, InvoicePolicyView, LastReminder } from '../../../lib/messages';
+import { relativeDays, type WebmailTranslator } from './strings';
+
+export type PanelStatus =
+  | { kind: 'idle' }
+  | { kind: 'inserting' }
+  | { kind: 'inserted' }
+  | { kind: 'error'; message: string };
+
+export interface ComposePanelProps {
+  t: WebmailTranslator;
+  today: IsoDate;
+  /** Clients among the recipients with overdue invoices, the one shown first. */
+  clients: ClientSummary[];
+  selected: ClientSummary;
+  status: PanelStatus;
+  logOnSend: boolean;
+  collapsed: boolean;
+  onSelectClient(clientId: string): void;
+  onInsert(): void;
+  onToggleLog(on: boolean): void;
+  onToggleCollapsed(): void;
+}
+
+const MAX_LISTED = 6;
+
+/** Invoices past their due date, latest first (the list the person reads before writing). */
+export function overdueInvoices(summary: ClientSummary): InvoicePolicyView[] {
+  return summary.invoices
+    .filter((i) => i.daysOverdue > 0 && i.stage !== 'paid')
+    .sort((a, b) => b.daysOverdue - a.daysOverdue);
+}
+
+/** The firmest stage whose action is due among the client's invoices (what the reminder will be). */
+export function stageDue(summary: ClientSummary): StageId | null {
+  const order: StageId[] = ['courtesy', 'reminder-1', 'reminder-2', 'payment-plan', 'formal-notice', 'legal'];
+  const due = summary.invoices.flatMap((i) =>
+    i.actionDue && order.includes(i.stage as StageId) ? [i.stage as StageId] : [],
+  );
+  return due.length ? due.reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a)) : null;
+}
+
+function lastReminderLine(last: LastReminder, today: IsoDate, t: WebmailTranslator): string {
+  return t('lastReminder', {
+    name: last.authorName || t('someone'),
+    when: relativeDays(daysBetween(last.date, today), t.lang),
+    channel: channelLabel(last.channel, t.lang),
+  });
+}
+
+/**
+ * `3 factures en retard · 4 230,00 €`, the invoices with days late and amounts, who reminded
+ * the client last (a warning inside the team's quiet period), and the insert button. Page and
+ * client text is rendered as text by Preact, never as HTML.
+ */
+export function ComposePanel(props: ComposePanelProps) {
+  const { t, selected, status, today } = props;
+  const lang = t.lang;
+  const invoices = overdueInvoices(selected);
+  const stage = stageDue(selected);
+  const last = selected.lastReminder;
+  const busy = status.kind === 'inserting';
+  return (
+    <section class="panel" aria-label="Relance">
+      <div class="head">
+        <span class="brand">Relance</span>
+        <span class="client">{selected.client.name}</span>
+        <span class="summary">
+          {t('overdueSummary', {
+            count: selected.overdueCount,
+            total: formatMoney(selected.overdueTotalCents, selected.currency, lang),
+          })}
+        </span>
+        <button
+          type="button"
+          class="toggle"
+          aria-expanded={!props.collapsed}
+          onClick={props.onToggleCollapsed}
+        >
+          {props.collapsed ? t('expand') : t('collapse')}
+        </button>
+      </div>
+      {!props.collapsed && props.clients.length > 1 && (
+        <label>
+          {t('otherClient')}{' '}
+          <select
+            value={selected.client.id}
+            onChange={(e) => props.onSelectClient((e.currentTarget as HTMLSelectElement).value)}
+          >
+            {props.clients.map((c) => (
+              <option key={c.client.id} value={c.client.id}>
+                {c.client.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {!props.collapsed && (
+        <ul>
+          {invoices.slice(0, MAX_LISTED).map((invoice) => (
+            <li key={invoice.invoiceId} data-invoice-number={invoice.number}>
+              {t('invoiceLine', {
+                number: invoice.number,
+                days: formatDaysLate(invoice.daysOverdue, lang, 'long'),
+                amount: formatMoney(invoice.amountDueCents, invoice.currency, lang),
+              })}{' '}
+              <span class="stage">· {stageLabel(invoice.stage, lang)}</span>
+            </li>
+          ))}
+          {invoices.length > MAX_LISTED && <li class="muted">+{invoices.length - MAX_LISTED}</li>}
+        </ul>
+      )}
+      {last && selected.remindedRecently ? (
+        <p class="warning" role="alert" data-relance-warning="quiet-period">
+          {t('quietWarning', {
+            name: last.authorName || t('someone'),
+            when: relativeDays(daysBetween(last.date, today), lang),
+          })}
+        </p>
+      ) : (
+        !props.collapsed && <p class="last">{last ? lastReminderLine(last, today, t) : t('neverReminded')}</p>
+      )}
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          data-relance-action="insert-reminder"
+          title={stage ? t('insertTitle', { stage: stageLabel(stage, lang) }) : undefined}
+          disabled={busy}
+          // Keep the caret where it is in the message: the text goes there.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={props.onInsert}
+        >
+          {busy ? t('inserting') : t('insert')}
+        </button>
+        {stage && <span class="stage">{t('stageDue', { stage: stageLabel(stage, lang) })}</span>}
+        <label>
+          <input
+            type="checkbox"
+            data-relance-action="log-on-send"
+            checked={props.logOnSend}
+            onChange={(e) => props.onToggleLog((e.currentTarget as HTMLInputElement).checked)}
+          />
+          {t('logOnSend')}
+        </label>
+      </div>
+      {status.kind === 'inserted' && (
+        <p class="status" role="status">
+          {t('inserted')}
+        </p>
+      )}
+      {status.kind === 'error' && (
+        <p class="error" role="alert">
+          {status.message}
+        </p>
+      )}
+    </section>
+  );
+}
