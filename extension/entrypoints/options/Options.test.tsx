@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { button, choose, click, inProcessBackground, mount, text, type, waitFor } from '../../test/ui';
+import { Options } from './Options';
+
+function setup(grant = true) {
+  const bg = inProcessBackground();
+  const requestOrigins = vi.fn(async (origins: string[]) => {
+    if (grant) for (const o of origins) bg.sites.permissions.add(o);
+    return grant;
+  });
+  const root = mount(<Options send={bg.send} requestOrigins={requestOrigins} confirm={() => true} />);
+  return { bg, root, requestOrigins };
+}
+
+const loaded = (root: HTMLElement) => waitFor(() => root.querySelector('.options'));
+
+describe('options page', () => {
+  it('renders in French, then in English once chosen', async () => {
+    const { root, bg } = setup();
+    await loaded(root);
+    expect(text(root)).toContain('Options de Relance');
+    expect(text(root)).toContain('Calendrier des relances');
+    expect(text(root)).toContain('Mode local');
+    await choose(root.querySelector('select[name=language]'), 'en');
+    await waitFor(() => text(root).includes('Reminder schedule'));
+    expect(text(root)).toContain('Sites where Relance works');
+    expect((await bg.send({ type: 'getSettings' })).language).toBe('en');
+  });
+
+  it('schedule editor: refuses days out of order, saves a valid change', async () => {
+    const { root, bg } = setup();
+    await loaded(root);
+    const schedule = root.querySelector('#schedule')!;
+    await type(schedule.querySelector('input[name=offset-reminder-2]'), '5');
+    expect(text(schedule)).toContain('Les jours doivent aller en croissant');
+    expect(button(schedule, 'Enregistrer')!.disabled).toBe(true);
+    await type(schedule.querySelector('input[name=offset-reminder-2]'), '20');
+    await click(schedule.querySelector('input[name=enabled-courtesy]'));
+    await click(button(schedule, 'Enregistrer'));
+    await waitFor(() => text(schedule).includes('Enregistré.'));
+    const { team } = await bg.send({ type: 'getSettings' });
+    expect(team.schedule.find((s) => s.stage === 'reminder-2')!.offsetDays).toBe(20);
+    expect(team.schedule.find((s) => s.stage === 'courtesy')!.enabled).toBe(false);
+  });
+
+  it('templates editor: previews on a sample invoice, shows problems, saves a custom template', async () => {
+    const { root, bg } = setup();
+    await loaded(root);
+    const section = root.querySelector('#templates')!;
+    const preview = () => text(section.querySelector('[data-testid=template-preview]')!);
+    expect(preview()).toContain('Boulangerie Martin');
+    expect(preview()).toContain('F-2026-014');
+
+    await type(
+      section.querySelector('input[name=templateSubject]'),
+      'Facture {{invoice_number}} pour {{clinet}}',
+    );
+    expect(text(section)).toContain('Champ inconnu {{clinet}}');
+    expect(text(section)).toContain('Vouliez-vous dire {{client}}');
+    expect(button(section, 'Enregistrer')!.disabled).toBe(true);
+
+    await type(
+      section.querySelector('input[name=templateSubject]'),
+      'Facture {{invoice_number}} pour {{client}}',
+    );
+    expect(preview()).toContain('Facture F-2026-014 pour Boulangerie Martin');
+    await click(button(section, 'Enregistrer'));
+    await waitFor(() => text(section).includes('Modèle personnalisé'));
+    const { team } = await bg.send({ type: 'getSettings' });
+    expect(team.templates.fr?.['reminder-1']?.subject).toBe('Facture {{invoice_number}} pour {{client}}');
+
+    // English templates preview in English.
+    await choose(section.querySelector('select[name=templateLanguage]'), 'en');
+    await waitFor(() => preview().includes('€1,234.56'));
+  });
+
+  it('sites: asks the host permission when a site is added, lists it, removes it', async () => {
+    const { root, requestOrigins } = setup();
+    await loaded(root);
+    const section = root.querySelector('#sites')!;
+    await type(section.querySelector('input[name=site]'), 'https://factures.example.com/app/list');
+    await click(section.querySelector('[data-relance-action=add-site]'));
+    await waitFor(() => section.querySelector('li[data-pattern]'));
+    expect(requestOrigins).toHaveBeenCalledWith(['https://factures.example.com/*']);
+    expect(text(section)).toContain('https://factures.example.com/*');
+    expect(text(section)).toContain('actif');
+    await click(section.querySelector('[data-relance-action=remove-site]'));
+    await waitFor(() => text(section).includes('Aucun site ajouté.'));
+  });
+
+  it('sites: a refused permission adds nothing and says so', async () => {
+    const { root } = setup(false);
+    await loaded(root);
+    const section = root.querySelector('#sites')!;
+    await type(section.querySelector('input[name=site]'), 'factures.example.com');
+    await click(section.querySelector('[data-relance-action=add-site]'));
+    await waitFor(() => text(section).includes("L'autorisation n'a pas été accordée"));
+    expect(section.querySelector('li[data-pattern]')).toBeNull();
+  });
+
+  it('account: an unreachable server is explained in French', async () => {
+    const { root } = setup();
+    await loaded(root);
+    const account = root.querySelector('#account')!;
+    await type(account.querySelector('input[name=serverUrl]'), 'https://relance.example.com');
+    await type(account.querySelector('input[name=personName]'), 'Alice');
+    await type(account.querySelector('input[name=teamName]'), 'Atelier');
+    await click(button(account, "Créer l'équipe"));
+    await waitFor(() => root.querySelector('[data-testid=options-error]'));
+    expect(text(root.querySelector('[data-testid=options-error]')!)).toContain('Le serveur ne répond pas');
+  });
+
+  it('team settings: saves company and sender names', async () => {
+    const { root, bg } = setup();
+    await loaded(root);
+    const section = root.querySelector('#team-settings')!;
+    await type(section.querySelector('input[name=companyName]'), 'Atelier Dupont');
+    await type(section.querySelector('input[name=senderName]'), 'Marie Dupont');
+    await type(section.querySelector('input[name=quietPeriodDays]'), '7');
+    await click(button(section, 'Enregistrer'));
+    await waitFor(() => text(section).includes('Enregistré.'));
+    expect((await bg.send({ type: 'getSettings' })).team).toMatchObject({
+      companyName: 'Atelier Dupont',
+      senderName: 'Marie Dupont',
+      quietPeriodDays: 7,
+    });
+  });
+});

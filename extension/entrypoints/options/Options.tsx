@@ -1,0 +1,118 @@
+import type { Language, TeamSettings } from '@relance/shared';
+import { useEffect, useState } from 'preact/hooks';
+import { errorText, type UiTranslator, uiTranslator } from '@/lib/i18n/messages';
+import type { SettingsView, SiteView, SyncStatusView } from '@/lib/messages';
+import type { Send } from '@/lib/ui/backend';
+import { AccountSection } from './AccountSection';
+import { ScheduleEditor } from './ScheduleEditor';
+import { SitesSection } from './SitesSection';
+import { TeamSettingsSection } from './TeamSettingsSection';
+import { TemplatesEditor } from './TemplatesEditor';
+
+export interface OptionsProps {
+  send: Send;
+  /** `browser.permissions.request` for these origins; resolves to whether they were granted. */
+  requestOrigins: (origins: string[]) => Promise<boolean>;
+  confirm: (text: string) => boolean;
+}
+
+export type SaveTeamSettings = (patch: Partial<TeamSettings>) => Promise<void>;
+
+/** Errors thrown by `send` carry the background's code; the UI turns them into sentences. */
+export type ShowError = (error: unknown) => void;
+
+export function Options({ send, requestOrigins, confirm }: OptionsProps) {
+  const [settings, setSettings] = useState<SettingsView>();
+  const [status, setStatus] = useState<SyncStatusView>();
+  const [sites, setSites] = useState<SiteView[]>();
+  const [error, setError] = useState<string>();
+  const lang: Language = settings?.language ?? 'fr';
+  const t: UiTranslator = uiTranslator(lang);
+
+  const showError: ShowError = (e) => setError(errorText(t, e as { code?: string; message?: string }));
+
+  useEffect(() => {
+    Promise.all([send({ type: 'getSettings' }), send({ type: 'getSyncStatus' }), send({ type: 'listSites' })])
+      .then(([s, st, list]) => {
+        setSettings(s);
+        setStatus(st);
+        setSites(list.sites);
+      })
+      .catch(showError);
+  }, [send]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('optionsTitle');
+  }, [lang]);
+
+  if (!settings || !status || !sites) {
+    return <p class={error ? 'error' : 'loading'}>{error ?? t('loading')}</p>;
+  }
+
+  const saveTeam: SaveTeamSettings = async (patch) => {
+    setError(undefined);
+    try {
+      setSettings(await send({ type: 'saveTeamSettings', settings: { ...settings.team, ...patch } }));
+    } catch (e) {
+      showError(e);
+      throw e;
+    }
+  };
+
+  const setLanguage = async (language: Language) => {
+    try {
+      setSettings(await send({ type: 'setLanguage', language }));
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      {error && (
+        <p class="error" role="alert" data-testid="options-error">
+          {error}
+        </p>
+      )}
+
+      <section id="language">
+        <h2>{t('languageTitle')}</h2>
+        <label>
+          {t('languageLabel')}{' '}
+          <select
+            name="language"
+            value={lang}
+            onChange={(e) => setLanguage((e.currentTarget as HTMLSelectElement).value as Language)}
+          >
+            <option value="fr">{t('language.fr')}</option>
+            <option value="en">{t('language.en')}</option>
+          </select>
+        </label>
+      </section>
+
+      <AccountSection
+        status={status}
+        t={t}
+        send={send}
+        confirm={confirm}
+        onStatus={setStatus}
+        showError={showError}
+        clearError={() => setError(undefined)}
+      />
+      <TeamSettingsSection settings={settings.team} t={t} onSave={saveTeam} />
+      <ScheduleEditor schedule={settings.team.schedule} t={t} onSave={(schedule) => saveTeam({ schedule })} />
+      <TemplatesEditor settings={settings.team} t={t} onSave={(templates) => saveTeam({ templates })} />
+      <SitesSection
+        sites={sites}
+        t={t}
+        send={send}
+        requestOrigins={requestOrigins}
+        onSites={setSites}
+        showError={showError}
+        clearError={() => setError(undefined)}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,291 @@
+import { createTranslator, type Language, type Translator } from '@relance/shared';
+
+/** Every word the popup and the options page show, French first. Both languages define every key. */
+const MESSAGES = {
+  fr: {
+    appName: 'Relance',
+    loading: 'Chargement…',
+    save: 'Enregistrer',
+    saved: 'Enregistré.',
+    cancel: 'Annuler',
+    remove: 'Retirer',
+    add: 'Ajouter',
+    openOptions: 'Options',
+
+    // Popup
+    todayTitle: "Aujourd'hui",
+    todayNothing: "Rien à relancer aujourd'hui.",
+    todayDueOne: '1 relance à faire',
+    todayDueMany: '{count} relances à faire',
+    overdueTotal: 'En retard : {amount}',
+    overdueInvoicesOne: '1 facture',
+    overdueInvoicesMany: '{count} factures',
+    overdueNone: 'Aucune facture en retard.',
+    invoiceAmount: '{amount}',
+
+    // Sync status, in plain words
+    syncTitle: 'Synchronisation',
+    syncNow: 'Synchroniser maintenant',
+    syncRunning: 'Synchronisation en cours…',
+    syncLocalOnly:
+      'Mode local : vos données restent sur cet ordinateur. Rejoignez une équipe dans les options pour les partager.',
+    syncTeam: 'Équipe « {team} », connecté·e en tant que {person}.',
+    syncDone: 'Dernière synchronisation : {when}.',
+    syncNever: 'Pas encore synchronisé avec le serveur.',
+    syncPendingOne: '1 modification attend d’être envoyée.',
+    syncPendingMany: '{count} modifications attendent d’être envoyées.',
+    syncAllSent: 'Tout est envoyé.',
+    syncRetryAt: 'Nouvel essai automatique {when}.',
+    'syncError.offline':
+      'Le serveur est injoignable (pas de réseau ou serveur arrêté). Vos modifications sont gardées et partiront au retour de la connexion.',
+    'syncError.server':
+      'Le serveur rencontre un problème. Vos modifications sont gardées ; Relance réessaiera.',
+    'syncError.unauthorized':
+      "Le serveur ne reconnaît plus cet accès (révoqué ou expiré). Déconnectez-vous puis rejoignez l'équipe à nouveau.",
+    'syncError.rejected-batch': "Le serveur a refusé l'envoi ({message}).",
+    'syncError.unknown': 'Erreur inattendue pendant la synchronisation ({message}).',
+    setAsideTitle: 'Modifications mises de côté',
+    setAsideOne: '1 modification a été mise de côté — voir les options.',
+    setAsideMany: '{count} modifications ont été mises de côté — voir les options.',
+    'setAside.rejected': 'refusée par le serveur',
+    'setAside.stale': 'remplacée par une modification plus récente (texte conservé)',
+    'setAside.unreadable': 'illisible pour cette version',
+
+    // Options: account and team
+    optionsTitle: 'Options de Relance',
+    languageTitle: 'Langue',
+    languageLabel: "Langue de l'interface",
+    'language.fr': 'Français',
+    'language.en': 'English',
+    accountTitle: 'Équipe et serveur',
+    serverUrl: 'Adresse du serveur',
+    serverUrlHelp:
+      'Par exemple https://relance.mon-entreprise.fr — sans serveur, Relance fonctionne en mode local.',
+    createTeamTitle: 'Créer une équipe',
+    teamName: "Nom de l'équipe",
+    yourName: 'Votre nom',
+    createTeam: "Créer l'équipe",
+    joinTeamTitle: 'Rejoindre une équipe',
+    inviteCode: "Code d'invitation",
+    joinTeam: 'Rejoindre',
+    signedInAs: '{person} ({role}) dans l’équipe « {team} »',
+    'role.owner': 'propriétaire',
+    'role.lead': 'responsable',
+    'role.member': 'membre',
+    createInvite: "Créer un code d'invitation",
+    inviteCreated: 'Code : {code} (valable jusqu’au {expires})',
+    signOut: 'Se déconnecter',
+    confirmDiscard:
+      "{count} modification(s) n'ont pas encore été envoyées et seront perdues. Se déconnecter quand même ?",
+
+    // Options: team settings
+    teamSettingsTitle: "Paramètres de l'équipe",
+    companyName: 'Nom de la société',
+    senderName: 'Signataire des relances',
+    companyAddress: 'Adresse de la société (pour les courriers)',
+    quietPeriod: "Délai d'alerte (jours) : prévenir si un collègue a relancé le client depuis moins de",
+    jurisdiction: 'Droit applicable aux pénalités',
+    'jurisdiction.FR': 'France, entre professionnels',
+    'jurisdiction.EU': 'Union européenne (directive 2011/7/UE)',
+    'jurisdiction.UK': 'Royaume-Uni (Late Payment Act 1998)',
+    'jurisdiction.B2C': 'Particuliers (intérêt légal seul)',
+    reminderLanguage: 'Langue des relances par défaut',
+
+    // Options: schedule
+    scheduleTitle: 'Calendrier des relances',
+    scheduleHelp: "Jours comptés depuis l'échéance (négatif : avant). Une étape désactivée est sautée.",
+    stage: 'Étape',
+    offsetDays: 'Jours',
+    channels: 'Canal',
+    enabled: 'Active',
+    scheduleOrderError: 'Les jours doivent aller en croissant d’une étape à la suivante.',
+    scheduleEmptyError: 'Gardez au moins une étape active.',
+
+    // Options: templates
+    templatesTitle: 'Modèles de relance',
+    templatesHelp:
+      'Champs disponibles entre doubles accolades, par exemple {{client}}, {{invoices}}, {{total_due}}, {{deadline}}.',
+    templateLanguage: 'Langue du modèle',
+    subject: 'Objet',
+    body: 'Message',
+    preview: 'Aperçu sur une facture exemple',
+    resetTemplate: 'Revenir au modèle par défaut',
+    customTemplate: 'Modèle personnalisé',
+    defaultTemplateNote: 'Modèle par défaut',
+    templateHasErrors: 'Corrigez le modèle avant de l’enregistrer.',
+
+    // Options: sites
+    sitesTitle: 'Sites où Relance travaille',
+    sitesHelp:
+      'Relance fonctionne déjà sur localhost et 127.0.0.1. Ajoutez l’adresse de votre outil de facturation : le navigateur vous demandera l’autorisation pour ce site seulement.',
+    siteInput: 'Adresse du site (ex. factures.mon-outil.fr)',
+    addSite: 'Ajouter ce site',
+    siteGranted: 'actif',
+    siteNotGranted: 'autorisation retirée dans le navigateur',
+    siteNotRegistered: 'en attente',
+    noSites: 'Aucun site ajouté.',
+    permissionRefused: "L'autorisation n'a pas été accordée : le site n'est pas ajouté.",
+
+    // Errors from the background, by code
+    'error.invalid-server-url': "Cette adresse de serveur n'est pas valable.",
+    'error.server-unreachable': 'Le serveur ne répond pas. Vérifiez l’adresse et votre connexion.',
+    'error.invalid-invite': "Ce code d'invitation est inconnu, déjà utilisé ou expiré.",
+    'error.unauthorized': "Le serveur refuse l'accès.",
+    'error.server-refused': 'Le serveur a refusé : {message}',
+    'error.already-signed-in': 'Déconnectez-vous d’abord de l’équipe actuelle.',
+    'error.not-signed-in': "Vous n'êtes dans aucune équipe.",
+    'error.permission-denied': "Relance n'a pas l'autorisation pour ce site.",
+    'error.invalid-site': "Cette adresse de site n'est pas valable.",
+    'error.invalid-settings': 'Paramètres refusés : {message}',
+    'error.unknown': 'Une erreur est survenue : {message}',
+  },
+  en: {
+    appName: 'Relance',
+    loading: 'Loading…',
+    save: 'Save',
+    saved: 'Saved.',
+    cancel: 'Cancel',
+    remove: 'Remove',
+    add: 'Add',
+    openOptions: 'Options',
+
+    todayTitle: 'Today',
+    todayNothing: 'Nothing to chase today.',
+    todayDueOne: '1 reminder to send',
+    todayDueMany: '{count} reminders to send',
+    overdueTotal: 'Overdue: {amount}',
+    overdueInvoicesOne: '1 invoice',
+    overdueInvoicesMany: '{count} invoices',
+    overdueNone: 'No overdue invoices.',
+    invoiceAmount: '{amount}',
+
+    syncTitle: 'Sync',
+    syncNow: 'Sync now',
+    syncRunning: 'Syncing…',
+    syncLocalOnly: 'Local mode: your data stays on this computer. Join a team in the options to share it.',
+    syncTeam: 'Team “{team}”, signed in as {person}.',
+    syncDone: 'Last sync: {when}.',
+    syncNever: 'Not synced with the server yet.',
+    syncPendingOne: '1 change is waiting to be sent.',
+    syncPendingMany: '{count} changes are waiting to be sent.',
+    syncAllSent: 'Everything is sent.',
+    syncRetryAt: 'Next automatic try {when}.',
+    'syncError.offline':
+      'The server cannot be reached (no network, or the server is down). Your changes are kept and will go out once the connection is back.',
+    'syncError.server': 'The server is having trouble. Your changes are kept; Relance will try again.',
+    'syncError.unauthorized':
+      'The server no longer accepts this access (revoked or expired). Sign out, then join the team again.',
+    'syncError.rejected-batch': 'The server refused the upload ({message}).',
+    'syncError.unknown': 'Unexpected error while syncing ({message}).',
+    setAsideTitle: 'Changes set aside',
+    setAsideOne: '1 change was set aside — see the options.',
+    setAsideMany: '{count} changes were set aside — see the options.',
+    'setAside.rejected': 'refused by the server',
+    'setAside.stale': 'overtaken by a newer edit (text kept)',
+    'setAside.unreadable': 'unreadable by this version',
+
+    optionsTitle: 'Relance options',
+    languageTitle: 'Language',
+    languageLabel: 'Interface language',
+    'language.fr': 'Français',
+    'language.en': 'English',
+    accountTitle: 'Team and server',
+    serverUrl: 'Server address',
+    serverUrlHelp:
+      'For example https://relance.my-company.com — without a server, Relance works in local mode.',
+    createTeamTitle: 'Create a team',
+    teamName: 'Team name',
+    yourName: 'Your name',
+    createTeam: 'Create the team',
+    joinTeamTitle: 'Join a team',
+    inviteCode: 'Invite code',
+    joinTeam: 'Join',
+    signedInAs: '{person} ({role}) in team “{team}”',
+    'role.owner': 'owner',
+    'role.lead': 'lead',
+    'role.member': 'member',
+    createInvite: 'Create an invite code',
+    inviteCreated: 'Code: {code} (valid until {expires})',
+    signOut: 'Sign out',
+    confirmDiscard: '{count} change(s) have not been sent yet and will be lost. Sign out anyway?',
+
+    teamSettingsTitle: 'Team settings',
+    companyName: 'Company name',
+    senderName: 'Reminders signed by',
+    companyAddress: 'Company address (for letters)',
+    quietPeriod: 'Warning period (days): warn when a teammate reminded the client less than this ago',
+    jurisdiction: 'Law for late-payment penalties',
+    'jurisdiction.FR': 'France, business to business',
+    'jurisdiction.EU': 'European Union (Directive 2011/7/EU)',
+    'jurisdiction.UK': 'United Kingdom (Late Payment Act 1998)',
+    'jurisdiction.B2C': 'Consumers (legal interest only)',
+    reminderLanguage: 'Default reminder language',
+
+    scheduleTitle: 'Reminder schedule',
+    scheduleHelp: 'Days counted from the due date (negative: before it). A disabled step is skipped.',
+    stage: 'Step',
+    offsetDays: 'Days',
+    channels: 'Channel',
+    enabled: 'On',
+    scheduleOrderError: 'Days must increase from one step to the next.',
+    scheduleEmptyError: 'Keep at least one step on.',
+
+    templatesTitle: 'Reminder templates',
+    templatesHelp:
+      'Fields go between double braces, for example {{client}}, {{invoices}}, {{total_due}}, {{deadline}}.',
+    templateLanguage: 'Template language',
+    subject: 'Subject',
+    body: 'Message',
+    preview: 'Preview on a sample invoice',
+    resetTemplate: 'Back to the default template',
+    customTemplate: 'Custom template',
+    defaultTemplateNote: 'Default template',
+    templateHasErrors: 'Fix the template before saving it.',
+
+    sitesTitle: 'Sites where Relance works',
+    sitesHelp:
+      'Relance already works on localhost and 127.0.0.1. Add the address of your invoicing tool: the browser will ask your permission for that site only.',
+    siteInput: 'Site address (e.g. invoices.my-tool.com)',
+    addSite: 'Add this site',
+    siteGranted: 'active',
+    siteNotGranted: 'permission withdrawn in the browser',
+    siteNotRegistered: 'pending',
+    noSites: 'No site added.',
+    permissionRefused: 'The permission was not granted: the site was not added.',
+
+    'error.invalid-server-url': 'This server address is not valid.',
+    'error.server-unreachable': 'The server does not answer. Check the address and your connection.',
+    'error.invalid-invite': 'This invite code is unknown, already used or expired.',
+    'error.unauthorized': 'The server refuses access.',
+    'error.server-refused': 'The server refused: {message}',
+    'error.already-signed-in': 'Sign out of the current team first.',
+    'error.not-signed-in': 'You are not in a team.',
+    'error.permission-denied': 'Relance has no permission for this site.',
+    'error.invalid-site': 'This site address is not valid.',
+    'error.invalid-settings': 'Settings refused: {message}',
+    'error.unknown': 'Something went wrong: {message}',
+  },
+} as const;
+
+export type UiKey = keyof (typeof MESSAGES)['fr'];
+export type UiTranslator = Translator<UiKey>;
+
+export function uiTranslator(lang: Language): UiTranslator {
+  return createTranslator<UiKey>(MESSAGES, lang);
+}
+
+/** `count` picks the singular or plural key (French and English both: 1 vs the rest, 0 plural). */
+export function plural(t: UiTranslator, count: number, one: UiKey, many: UiKey): string {
+  return count === 1 ? t(one) : t(many, { count });
+}
+
+/** The text for an error code from the background; unknown codes fall back to the generic one. */
+export function errorText(t: UiTranslator, error: { code?: string; message?: string }): string {
+  const key = `error.${error.code}` as UiKey;
+  const message = error.message ?? '';
+  return key in MESSAGES[t.lang] ? t(key, { message }) : t('error.unknown', { message });
+}
+
+export function hasKey(lang: Language, key: string): key is UiKey {
+  return key in MESSAGES[lang];
+}
