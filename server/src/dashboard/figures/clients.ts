@@ -1,5 +1,5 @@
 import type { IsoDate } from '@relance/shared';
-import type { TeamSnapshot } from '../data/snapshot';
+import type { TeamSnapshot } from '../queries/snapshot';
 import type { InvoiceFigure } from './evaluate';
 import { addMoney, type MoneyByCurrency } from './money';
 

@@ -1,5 +1,5 @@
 import type { ActivityOf } from '@relance/shared';
-import type { TeamSnapshot } from '../data/snapshot';
+import type { TeamSnapshot } from '../queries/snapshot';
 import { currencyFor } from './currency';
 import type { InvoiceFigure } from './evaluate';
 

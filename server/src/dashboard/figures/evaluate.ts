@@ -1,5 +1,5 @@
 import { type Activity, evaluateInvoice, type Invoice, type InvoicePolicyState } from '@relance/shared';
-import type { TeamSnapshot } from '../data/snapshot';
+import type { TeamSnapshot } from '../queries/snapshot';
 
 /** One invoice as the dashboard sees it today: the policy's verdict and what is left to pay. */
 export interface InvoiceFigure {

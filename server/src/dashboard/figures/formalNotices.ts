@@ -1,5 +1,5 @@
 import type { ActivityOf } from '@relance/shared';
-import type { TeamSnapshot } from '../data/snapshot';
+import type { TeamSnapshot } from '../queries/snapshot';
 import type { InvoiceFigure } from './evaluate';
 
 export interface FormalNoticeEntry {

@@ -1,4 +1,4 @@
-import type { TeamSnapshot } from '../data/snapshot';
+import type { TeamSnapshot } from '../queries/snapshot';
 import { type OpenDispute, openDisputes } from './disputes';
 import { type Dso, daysSalesOutstanding } from './dso';
 import { evaluateInvoices, type InvoiceFigure } from './evaluate';

@@ -1,5 +1,5 @@
 import type { Activity, ActivityOf, IsoDate } from '@relance/shared';
-import type { TeamSnapshot } from '../data/snapshot';
+import type { TeamSnapshot } from '../queries/snapshot';
 import { currencyFor } from './currency';
 import type { InvoiceFigure } from './evaluate';
 import { weekOf } from './week';

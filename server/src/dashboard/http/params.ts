@@ -1,0 +1,41 @@
+import { isoDate, uuid } from '@relance/shared';
+import { z } from 'zod';
+import { historyType } from '../../routes/schemas';
+import type { AgeBucketId } from '../figures/ageBuckets';
+
+/**
+ * Query parameters of the dashboard's GET forms. A form sends empty fields as `x=`, and a link
+ * may be mistyped: an empty or invalid value is simply ignored, as if absent, never a 400 page.
+ */
+const lenient = <S extends z.ZodType>(schema: S) =>
+  z
+    .preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), schema.optional())
+    .catch(undefined);
+
+export const historyParams = z.object({
+  clientId: lenient(uuid),
+  personId: lenient(uuid),
+  type: lenient(historyType),
+  from: lenient(isoDate),
+  to: lenient(isoDate),
+  q: lenient(z.string().max(200)),
+  page: lenient(z.coerce.number().int().min(1).max(100_000)),
+});
+export type HistoryParams = z.infer<typeof historyParams>;
+
+export const overdueParams = z.object({
+  bucket: lenient(z.enum(['0-30', '31-60', '61-90', '90+'] satisfies AgeBucketId[])),
+  clientId: lenient(uuid),
+});
+export type OverdueParams = z.infer<typeof overdueParams>;
+
+export const periodParams = z.object({ from: lenient(isoDate), to: lenient(isoDate) });
+
+export const pageParam = z.object({ page: lenient(z.coerce.number().int().min(1).max(100_000)) });
+
+/** Where to go after signing in: a dashboard path of this server only, never another site. */
+export function safeNext(next: string | undefined): string | undefined {
+  if (next === undefined || !next.startsWith('/dashboard')) return undefined;
+  if (next.startsWith('//') || /[\\\r\n]/.test(next)) return undefined;
+  return next;
+}
