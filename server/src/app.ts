@@ -3,6 +3,7 @@ import type { AppDeps, AppEnv } from './app-env';
 import { limitBody } from './middleware/body-limit';
 import { extensionCors } from './middleware/cors';
 import { handleError, notFound } from './middleware/errors';
+import { dashboardRoutes } from './routes/dashboard';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { inviteRoutes } from './routes/invites';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps) {
     .route('/', historyRoutes(deps))
     .route('/', openApiRoutes());
   app.route('/api/v1', v1);
+  app.route('/dashboard', dashboardRoutes(deps));
   return app;
 }
 
