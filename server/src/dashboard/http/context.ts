@@ -18,7 +18,7 @@ export interface PageContext {
   query: Record<string, string>;
   today: IsoDate;
   identity: Identity | null;
-  /** A dashboard link: `href('/history', { clientId })`; empty values are left out. */
+  /** A dashboard link: `href('/history', { clientId })`; empty values are left out, the language carried on when asked for. */
   href(path: string, params?: Record<string, QueryValue>): string;
 }
 
@@ -26,10 +26,11 @@ export function buildHref(explicitLang: boolean, lang: Language) {
   return (path: string, params: Record<string, QueryValue> = {}) => {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) {
-      if (key === 'lang' || value === undefined || value === null || value === '') continue;
+      if (value === undefined || value === null || value === '') continue;
       search.set(key, String(value));
     }
-    if (explicitLang) search.set('lang', lang);
+    // A link may ask for a language itself (CSV files: their format depends on it).
+    if (explicitLang && !search.has('lang')) search.set('lang', lang);
     const qs = search.toString();
     return `${DASHBOARD_BASE}${path === '/' ? '' : path}${qs ? `?${qs}` : ''}`;
   };
