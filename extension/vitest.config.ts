@@ -17,5 +17,7 @@ export default defineProject({
     environment: 'node',
     setupFiles: ['./test/setup.ts'],
     testTimeout: 30_000,
+    // Starting the in-process server (PGlite) takes seconds on a busy machine.
+    hookTimeout: 60_000,
   },
 });

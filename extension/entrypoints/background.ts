@@ -4,6 +4,7 @@ import { createRouter, listenForMessages } from '@/lib/background/router';
 import { ensureSyncAlarm, SYNC_ALARM, syncSoon } from '@/lib/background/scheduler';
 import { browserSiteApis, registerMissing } from '@/lib/background/sites';
 import { getDb } from '@/lib/db';
+import { signInWithToken } from '@/lib/sync/account';
 import { SyncEngine } from '@/lib/sync/engine';
 
 /**
@@ -37,8 +38,15 @@ export default defineBackground(() => {
   void engine.run('startup');
 
   // For e2e tests and debugging from the worker's console (only extension code can reach this
-  // global): the same router, answering as an extension page would be answered.
+  // global): the same router, answering as an extension page would be answered, and signing in
+  // with a token made elsewhere (the server's CLI or a test server).
   Object.assign(globalThis, {
-    relanceBackground: { request: (message: unknown) => route(message, { url: extensionOrigin }) },
+    relanceBackground: {
+      request: (message: unknown) => route(message, { url: extensionOrigin }),
+      signInWithToken: async (serverUrl: string, token: string) => {
+        await signInWithToken({ db, fetch }, { serverUrl, token });
+        return engine.run('manual');
+      },
+    },
   });
 });

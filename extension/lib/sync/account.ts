@@ -54,6 +54,16 @@ export async function joinTeam(
   return signIn(deps.db, serverUrl, session);
 }
 
+/**
+ * Signs in with a token issued elsewhere (the server's CLI, or a test's `startTestServer`): the
+ * server says whose it is.
+ */
+export async function signInWithToken(deps: AccountDeps, input: { serverUrl: string; token: string }) {
+  const serverUrl = await prepare(deps.db, input.serverUrl);
+  const who = await call(() => new ApiClient(serverUrl, deps.fetch, input.token).me());
+  return signIn(deps.db, serverUrl, { ...who, token: input.token });
+}
+
 export async function createInvite(deps: AccountDeps, role?: string) {
   const account = await requireAccount(deps.db);
   return call(() => new ApiClient(account.serverUrl, deps.fetch, account.token).createInvite(role));

@@ -67,8 +67,9 @@ export class ApiClient {
     return this.request('POST', '/join', { code, personName }, teamSession);
   }
 
-  me(): Promise<unknown> {
-    return this.request('GET', '/me', undefined, z.unknown());
+  /** Who the token belongs to. */
+  me(): Promise<Omit<TeamSession, 'token'>> {
+    return this.request('GET', '/me', undefined, teamSession.omit({ token: true }));
   }
 
   createInvite(role?: string): Promise<z.infer<typeof invite>> {
@@ -97,9 +98,11 @@ export class ApiClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;
+    // Called as a plain function: the browser's fetch throws "Illegal invocation" when `this` is not the global.
+    const fetchFn = this.fetchFn;
     let response: Response;
     try {
-      response = await this.fetchFn(`${this.serverUrl.replace(/\/+$/, '')}/api/v1${path}`, {
+      response = await fetchFn(`${this.serverUrl.replace(/\/+$/, '')}/api/v1${path}`, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),

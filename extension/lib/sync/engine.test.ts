@@ -8,7 +8,7 @@ import { logActivity } from '../repo/activities';
 import { recordObservations } from '../repo/invoices';
 import { addNote, updateNote } from '../repo/notes';
 import { getTeamSettings, saveTeamSettings } from '../repo/teamSettings';
-import { createInvite, createTeam, joinTeam, signOut } from './account';
+import { createInvite, createTeam, joinTeam, signInWithToken, signOut } from './account';
 import { ApiClient } from './api';
 import { LOCK_LEASE_MS } from './lock';
 import { syncStatus } from './status';
@@ -279,6 +279,27 @@ describe('sync engine against a real server', () => {
     expect(await alice.engine.run('manual')).toEqual({ status: 'local-only' });
   });
 
+  it('signs in with a token made elsewhere, asking the server whose it is', async () => {
+    const made = await server.createTeam('Made by the CLI');
+    const carol = makeInstall(server.url);
+    await signInWithToken(
+      { db: carol.db, fetch: carol.network.fetch },
+      { serverUrl: SERVER, token: made.token },
+    );
+    expect(await syncStatus(carol.db)).toMatchObject({
+      mode: 'team',
+      team: { id: made.teamId, name: 'Made by the CLI' },
+    });
+    expect(await carol.engine.run('manual')).toMatchObject({ status: 'ok' });
+    const dave = makeInstall(server.url);
+    await expect(
+      signInWithToken(
+        { db: dave.db, fetch: dave.network.fetch },
+        { serverUrl: SERVER, token: 'not-a-token' },
+      ),
+    ).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
   it('a wrong invite code is explained, not thrown raw', async () => {
     const carol = makeInstall(server.url);
     await expect(
@@ -333,3 +354,15 @@ async function vi_waitFor(check: () => Promise<boolean>, timeoutMs = 5_000) {
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+describe('the API client', () => {
+  it('calls the global fetch as a plain function (a method call throws Illegal invocation in browsers)', async () => {
+    const seen: unknown[] = [];
+    function strictFetch(this: unknown, _input: string) {
+      seen.push(this);
+      return Promise.resolve(new Response(JSON.stringify({ changes: [], cursor: 0, hasMore: false })));
+    }
+    await new ApiClient('http://x.test', strictFetch as never, 't').pull(0, 10);
+    expect(seen).toEqual([undefined]);
+  });
+});

@@ -1,0 +1,89 @@
+import puppeteer, { type Browser, type Target, type WebWorker } from 'puppeteer-core';
+import { CHROME_EXTENSION_DIR } from './paths';
+
+export interface LaunchOptions {
+  /** A profile folder; a fresh one per browser gives a separate install (a second teammate). */
+  userDataDir?: string;
+  /** The unpacked extension to load (default: the Chrome build). */
+  extensionDir?: string;
+  /** Extra Chromium flags. */
+  args?: string[];
+}
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  /** The extension's service worker, as it was at launch (see `worker()` after it may have stopped). */
+  worker: WebWorker;
+  extensionId: string;
+  /** The running service worker, waking it by opening an extension page if Chromium stopped it. */
+  getWorker(): Promise<WebWorker>;
+  /** `chrome-extension://<id>/<path>` */
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, or `$CHROMIUM_PATH`. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+/**
+ * Launches headless Chromium with the built extension (TOOLCHAIN.md's recipe) and waits for the
+ * extension's service worker before anything navigates: the launcher does not wait for the install.
+ */
+export async function launchBrowserWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    pipe: true,
+    enableExtensions: [extensionDir],
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.args ?? []),
+    ],
+  });
+  try {
+    const target = await waitForServiceWorker(browser);
+    const extensionId = new URL(target.url()).host;
+    const worker = (await target.worker())!;
+    const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+    return {
+      browser,
+      worker,
+      extensionId,
+      extensionUrl,
+      async getWorker() {
+        const running = browser.targets().find((t) => isOurWorker(t, extensionId));
+        if (running) return (await running.worker())!;
+        const page = await browser.newPage();
+        await page.goto(extensionUrl('popup.html'));
+        const woken = await waitForServiceWorker(browser, extensionId);
+        await page.close();
+        return (await woken.worker())!;
+      },
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+function isOurWorker(target: Target, extensionId?: string): boolean {
+  return (
+    target.type() === 'service_worker' &&
+    target.url().startsWith(extensionId ? `chrome-extension://${extensionId}/` : 'chrome-extension://')
+  );
+}
+
+function waitForServiceWorker(browser: Browser, extensionId?: string): Promise<Target> {
+  return browser.waitForTarget((t) => isOurWorker(t, extensionId), { timeout: 30_000 });
+}
