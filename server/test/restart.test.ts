@@ -1,21 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from '@relance/shared';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/open';
+import { startTestServer } from '../src/testing';
 import { activityChange, clientChange, hlc, noteChange, T0 } from './support/fixtures';
 import { collectOutput, exitCode, runScript, startServerProcess } from './support/process';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'relance-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function call(
-  url: string,
-  path: string,
-  init: { token?: string; body?: unknown; method?: string } = {},
-) {
+async function call(url: string, path: string, init: { token?: string; body?: unknown } = {}) {
   const res = await fetch(`${url}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    method: init.body === undefined ? 'GET' : 'POST',
     headers: {
       ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
       ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
@@ -25,14 +24,13 @@ async function call(
   return { status: res.status, json: res.status === 204 ? null : await res.json() };
 }
 
-describe('the server and CLI processes on a PGlite data folder', () => {
-  it('still has everything after a restart', async () => {
+describe('a PGlite data folder', () => {
+  it('keeps everything across a restart, and lets one process at a time use it', async () => {
     const noteId = uuidv7();
     const clientId = uuidv7();
 
-    const first = await startServerProcess({ RELANCE_DATA_DIR: dataDir });
-    expect(first.output.text()).toContain(`(pglite: ${dataDir})`);
-    expect((await call(first.url, '/healthz')).json).toEqual({ ok: true });
+    // First life: written over HTTP by a server on that folder.
+    const first = await startTestServer({ dataDir });
     const team = (
       await call(first.url, '/api/v1/teams', { body: { teamName: 'Atelier Rémi', personName: 'Rémi' } })
     ).json;
@@ -55,10 +53,15 @@ describe('the server and CLI processes on a PGlite data folder', () => {
       await call(first.url, `/api/v1/notes/${noteId}/revisions`, { token: team.token })
     ).json;
     expect(revisionsBefore.revisions).toHaveLength(2);
-    expect(await first.stop()).toBe(0);
+    await first.stop();
+    // As if a server had died without releasing the folder: its lock names a process that is gone.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(join(dataDir, 'relance-server.lock'), String(gone));
 
+    // Second life: the real server process (`pnpm start`) on the same folder.
     const second = await startServerProcess({ RELANCE_DATA_DIR: dataDir });
     try {
+      expect(second.output.text()).toContain(`(pglite: ${dataDir})`);
       expect((await call(second.url, '/api/v1/me', { token: team.token })).json).toEqual({
         team: team.team,
         person: team.person,
@@ -78,6 +81,9 @@ describe('the server and CLI processes on a PGlite data folder', () => {
       });
       expect(joined.status).toBe(201);
       expect(joined.json.person.role).toBe('lead');
+
+      // Another process on the folder is refused rather than allowed to lose writes.
+      await expect(openDatabase({ dataDir })).rejects.toThrow(`in use by process ${second.pid}`);
     } finally {
       expect(await second.stop()).toBe(0);
     }
@@ -89,5 +95,5 @@ describe('the server and CLI processes on a PGlite data folder', () => {
     const output = collectOutput(cli);
     expect(await exitCode(cli), output.text()).toBe(0);
     expect(output.text()).toMatch(/owner\s+Rémi\n.*lead\s+Inès\n/);
-  });
+  }, 120_000); // a fresh PGlite folder and two processes: slow on a busy machine
 });

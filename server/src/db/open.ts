@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { lockDataDir } from './lock';
 import * as schema from './schema';
 
 /** What the services use: the common part of both drivers' drizzle databases. */
@@ -40,16 +41,34 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<O
 }
 
 async function openPglite(dataDir: string): Promise<OpenedDatabase> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
-  const db = drizzlePglite({ client, schema });
+  let unlock = () => {};
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let client: PGlite | undefined;
   try {
+    client = await PGlite.create(dataDir);
+    const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const opened = client;
+    return {
+      db: db as unknown as Database,
+      driver: 'pglite',
+      location: dataDir,
+      async close() {
+        try {
+          await opened.close();
+        } finally {
+          unlock();
+        }
+      },
+    };
   } catch (error) {
-    await client.close();
+    await client?.close();
+    unlock();
     throw error;
   }
-  return { db: db as unknown as Database, driver: 'pglite', location: dataDir, close: () => client.close() };
 }
 
 async function openPostgres(databaseUrl: string): Promise<OpenedDatabase> {

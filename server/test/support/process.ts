@@ -48,6 +48,7 @@ export async function startServerProcess(env: Record<string, string>) {
   return {
     url,
     output,
+    pid: child.pid!,
     /** SIGTERM, as a service manager would; resolves to the exit code. */
     async stop() {
       child.kill('SIGTERM');
