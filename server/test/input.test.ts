@@ -61,6 +61,12 @@ describe.each(drivers())('bad input ($name)', (driver) => {
       expect(answer.error).toBe('invalid_request');
       expect(answer.issues[0].path).toBe(path);
     }
+    const nul = await client(ctx.app).post('/api/v1/teams', { teamName: 'a\u0000b', personName: 'ok' });
+    expect(nul.status).toBe(400);
+    expect((await body(nul)).issues[0]).toEqual({
+      path: 'teamName',
+      message: 'must not contain NUL characters',
+    });
     // Not JSON at all: the body is not read as JSON, so `changes` is missing.
     const text = await api.raw('POST', '/api/v1/sync/push', 'changes=1', 'text/plain');
     expect(text.status).toBe(400);
@@ -121,6 +127,7 @@ describe.each(drivers())('bad input ($name)', (driver) => {
       expect((await api.get(`/api/v1/history?${query}`)).status, query).toBe(400);
     }
     expect((await api.get('/api/v1/history.csv?lang=de')).status).toBe(400);
+    expect((await api.get('/api/v1/history?q=a%00b')).status).toBe(400);
     expect((await api.get('/api/v1/notes/not-a-uuid/revisions')).status).toBe(400);
     expect((await api.post("/api/v1/people/1' or '1'='1/revoke")).status).toBe(400);
   });

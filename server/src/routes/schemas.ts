@@ -3,7 +3,11 @@ import { z } from 'zod';
 
 /** Request and response shapes of the team/history API (the sync ones live in @relance/shared). */
 
-const name = z.string().trim().min(1, 'required').max(100, 'at most 100 characters');
+/** PostgreSQL refuses NUL characters in text: refused here as bad input, not met there as a crash. */
+const storableText = (schema: z.ZodString) =>
+  schema.refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+
+const name = storableText(z.string().trim().min(1, 'required').max(100, 'at most 100 characters'));
 
 export const createTeamBody = z.object({ teamName: name, personName: name });
 export const joinBody = z.object({ code: z.string().trim().min(4).max(40), personName: name });
@@ -37,7 +41,7 @@ const historyFilterShape = {
   /** Inclusive calendar dates: an activity's date, a note's last change (UTC day). */
   from: isoDate.optional(),
   to: isoDate.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: storableText(z.string().trim().max(200)).optional(),
 };
 
 export const historyQuery = z.object({
