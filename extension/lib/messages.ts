@@ -151,6 +151,8 @@ export interface SyncStatusView {
 export interface SettingsView {
   team: TeamSettings;
   language: Language;
+  /** Owners and leads change the team's settings; members read them. */
+  canEditTeamSettings: boolean;
 }
 
 export interface SiteView {

@@ -126,4 +126,26 @@ describe('options page', () => {
       quietPeriodDays: 7,
     });
   });
+
+  it('a team member reads the team settings but cannot change them; the account shows who and where', async () => {
+    const bg = inProcessBackground();
+    await bg.db.setState('account', {
+      serverUrl: 'https://relance.example.com',
+      token: 'secret-token',
+      team: { id: crypto.randomUUID(), name: 'Atelier' },
+      person: { id: crypto.randomUUID(), name: 'Max', role: 'member' },
+    });
+    const root = mount(<Options send={bg.send} requestOrigins={async () => true} confirm={() => true} />);
+    await loaded(root);
+    expect(text(root.querySelector('[data-testid=signed-in-as]')!)).toBe(
+      'Max (membre) dans l’équipe « Atelier »',
+    );
+    expect(root.querySelector('[data-relance-action=create-invite]')).toBeNull();
+    for (const id of ['#team-settings', '#schedule', '#templates']) {
+      const section = root.querySelector(id)!;
+      expect(text(section)).toContain('seuls ses propriétaires et responsables peuvent les modifier');
+      expect(button(section, 'Enregistrer')!.disabled).toBe(true);
+    }
+    expect(root.innerHTML).not.toContain('secret-token');
+  });
 });

@@ -50,6 +50,7 @@ export function Options({ send, requestOrigins, confirm }: OptionsProps) {
     return <p class={error ? 'error' : 'loading'}>{error ?? t('loading')}</p>;
   }
 
+  const readOnly = !settings.canEditTeamSettings;
   const saveTeam: SaveTeamSettings = async (patch) => {
     setError(undefined);
     try {
@@ -101,9 +102,19 @@ export function Options({ send, requestOrigins, confirm }: OptionsProps) {
         showError={showError}
         clearError={() => setError(undefined)}
       />
-      <TeamSettingsSection settings={settings.team} t={t} onSave={saveTeam} />
-      <ScheduleEditor schedule={settings.team.schedule} t={t} onSave={(schedule) => saveTeam({ schedule })} />
-      <TemplatesEditor settings={settings.team} t={t} onSave={(templates) => saveTeam({ templates })} />
+      <TeamSettingsSection settings={settings.team} t={t} onSave={saveTeam} readOnly={readOnly} />
+      <ScheduleEditor
+        schedule={settings.team.schedule}
+        t={t}
+        onSave={(schedule) => saveTeam({ schedule })}
+        readOnly={readOnly}
+      />
+      <TemplatesEditor
+        settings={settings.team}
+        t={t}
+        onSave={(templates) => saveTeam({ templates })}
+        readOnly={readOnly}
+      />
       <SitesSection
         sites={sites}
         t={t}

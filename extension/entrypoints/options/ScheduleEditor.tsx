@@ -17,6 +17,7 @@ export function ScheduleEditor(props: {
   schedule: Schedule;
   t: UiTranslator;
   onSave: (s: Schedule) => Promise<void>;
+  readOnly: boolean;
 }) {
   const { t } = props;
   const [draft, setDraft] = useState(props.schedule);
@@ -33,6 +34,7 @@ export function ScheduleEditor(props: {
     <section id="schedule">
       <h2>{t('scheduleTitle')}</h2>
       <p class="help">{t('scheduleHelp')}</p>
+      {props.readOnly && <p class="help read-only">{t('readOnlySettings')}</p>}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -89,7 +91,7 @@ export function ScheduleEditor(props: {
             {p}
           </p>
         ))}
-        <button type="submit" disabled={problems.length > 0}>
+        <button type="submit" disabled={props.readOnly || problems.length > 0}>
           {t('save')}
         </button>{' '}
         {saved && <span class="saved">{t('saved')}</span>}

@@ -10,6 +10,7 @@ export function TeamSettingsSection(props: {
   settings: TeamSettings;
   t: UiTranslator;
   onSave: SaveTeamSettings;
+  readOnly: boolean;
 }) {
   const { t } = props;
   const [draft, setDraft] = useState(props.settings);
@@ -25,6 +26,7 @@ export function TeamSettingsSection(props: {
   return (
     <section id="team-settings">
       <h2>{t('teamSettingsTitle')}</h2>
+      {props.readOnly && <p class="help read-only">{t('readOnlySettings')}</p>}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -106,7 +108,10 @@ export function TeamSettingsSection(props: {
             <option value="en">{t('language.en')}</option>
           </select>
         </label>
-        <button type="submit">{t('save')}</button> {saved && <span class="saved">{t('saved')}</span>}
+        <button type="submit" disabled={props.readOnly}>
+          {t('save')}
+        </button>{' '}
+        {saved && <span class="saved">{t('saved')}</span>}
       </form>
     </section>
   );

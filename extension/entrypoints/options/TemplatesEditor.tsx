@@ -35,6 +35,7 @@ export function TemplatesEditor(props: {
   settings: TeamSettings;
   t: UiTranslator;
   onSave: (templates: TemplateSet) => Promise<void>;
+  readOnly: boolean;
 }) {
   const { settings, t } = props;
   const [lang, setLang] = useState<Language>(settings.language);
@@ -66,6 +67,7 @@ export function TemplatesEditor(props: {
     <section id="templates">
       <h2>{t('templatesTitle')}</h2>
       <p class="help">{t('templatesHelp')}</p>
+      {props.readOnly && <p class="help read-only">{t('readOnlySettings')}</p>}
       <div class="template-pickers">
         <label>
           {t('templateLanguage')}{' '}
@@ -119,7 +121,7 @@ export function TemplatesEditor(props: {
           ))}
           <button
             type="button"
-            disabled={problems.length > 0}
+            disabled={props.readOnly || problems.length > 0}
             onClick={() =>
               props.onSave(withTemplate(settings.templates, lang, stage, draft)).then(
                 () => setSaved(true),

@@ -6,7 +6,14 @@ import { updateClient } from '../repo/clients';
 import { recordObservations } from '../repo/invoices';
 import { addNote, updateNote } from '../repo/notes';
 import { getTeamSettings, saveTeamSettings } from '../repo/teamSettings';
-import { createInvite, createTeam, joinTeam, setServerUrl, signOut } from '../sync/account';
+import {
+  canEditTeamSettings,
+  createInvite,
+  createTeam,
+  joinTeam,
+  setServerUrl,
+  signOut,
+} from '../sync/account';
 import type { FetchLike } from '../sync/api';
 import type { SyncEngine } from '../sync/engine';
 import { syncStatus } from '../sync/status';
@@ -38,7 +45,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const ctx = { db, now };
   const today = () => todayLocal(now());
   const account = { db, fetch: deps.fetch };
-  const settingsView = async () => ({ team: await getTeamSettings(db), language: await uiLanguage(db) });
+  const settingsView = async () => ({
+    team: await getTeamSettings(db),
+    language: await uiLanguage(db),
+    canEditTeamSettings: canEditTeamSettings((await db.getState('account'))?.person.role),
+  });
   const afterWrite = async () => {
     if ((await db.outbox.count()) > 0) deps.requestSync();
   };

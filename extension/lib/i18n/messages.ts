@@ -80,6 +80,7 @@ const MESSAGES = {
 
     // Options: team settings
     teamSettingsTitle: "Paramètres de l'équipe",
+    readOnlySettings: "Réglages de l'équipe : seuls ses propriétaires et responsables peuvent les modifier.",
     companyName: 'Nom de la société',
     senderName: 'Signataire des relances',
     companyAddress: 'Adresse de la société (pour les courriers)',
@@ -137,6 +138,8 @@ const MESSAGES = {
     'error.permission-denied': "Relance n'a pas l'autorisation pour ce site.",
     'error.invalid-site': "Cette adresse de site n'est pas valable.",
     'error.invalid-settings': 'Paramètres refusés : {message}',
+    'error.settings-not-allowed':
+      "Seuls les propriétaires et responsables de l'équipe peuvent modifier ces réglages.",
     'error.unknown': 'Une erreur est survenue : {message}',
   },
   en: {
@@ -210,6 +213,7 @@ const MESSAGES = {
     confirmDiscard: '{count} change(s) have not been sent yet and will be lost. Sign out anyway?',
 
     teamSettingsTitle: 'Team settings',
+    readOnlySettings: "The team's settings: only its owners and leads can change them.",
     companyName: 'Company name',
     senderName: 'Reminders signed by',
     companyAddress: 'Company address (for letters)',
@@ -263,6 +267,7 @@ const MESSAGES = {
     'error.permission-denied': 'Relance has no permission for this site.',
     'error.invalid-site': 'This site address is not valid.',
     'error.invalid-settings': 'Settings refused: {message}',
+    'error.settings-not-allowed': "Only the team's owners and leads can change these settings.",
     'error.unknown': 'Something went wrong: {message}',
   },
 } as const;

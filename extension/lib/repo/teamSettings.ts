@@ -19,7 +19,11 @@ export async function saveTeamSettings(ctx: RepoContext, input: TeamSettings): P
   const parsed = teamSettingsSchema.safeParse(input);
   if (!parsed.success) throw new UserError('invalid-settings', describeIssues(parsed.error));
   const data = parsed.data;
-  const teamId = (await db.getState('account'))?.team.id ?? NOT_YET_A_TEAM;
+  const account = await db.getState('account');
+  if (account && !['owner', 'lead'].includes(account.person.role)) {
+    throw new UserError('settings-not-allowed', 'only an owner or a lead can change team settings');
+  }
+  const teamId = account?.team.id ?? NOT_YET_A_TEAM;
   await db.transaction('rw', db.settings, db.outbox, db.syncState, async () => {
     const hlc = await nextHlc(db, ctx.now);
     await db.setSetting('team', { hlc, data });

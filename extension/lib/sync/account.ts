@@ -113,14 +113,27 @@ async function prepare(db: RelanceDb, serverUrl: string): Promise<string> {
   });
 }
 
-/** A new team starts from its first change; what this install wrote alone so far is pushed to it. */
+/**
+ * A new team starts from its first change; what this install wrote alone so far is pushed to it.
+ * Team settings are the owners' and leads' to change: a member adopts the team's, so settings
+ * edited here before joining are dropped rather than refused by the server.
+ */
 async function signIn(db: RelanceDb, serverUrl: string, session: TeamSession): Promise<Account> {
   const account: Account = { serverUrl, token: session.token, team: session.team, person: session.person };
-  await db.transaction('rw', db.syncState, async () => {
+  await db.transaction('rw', db.syncState, db.outbox, db.settings, async () => {
     await db.setState('account', account);
     await db.setState('progress', initialProgress());
+    if (!canEditTeamSettings(account.person.role)) {
+      await db.outbox.where('key').startsWith('settings:').delete();
+      await db.settings.delete('team');
+    }
   });
   return account;
+}
+
+/** The server lets owners and leads change team settings (members read them). */
+export function canEditTeamSettings(role: string | undefined): boolean {
+  return role === undefined || role === 'owner' || role === 'lead';
 }
 
 async function requireAccount(db: RelanceDb): Promise<Account> {

@@ -74,9 +74,10 @@ describe('sync engine against a real server', () => {
     const solo = makeInstall(server.url);
     const clientId = await clientOf(solo);
     await comment(solo, clientId, 'written offline, alone');
+    await saveTeamSettings(solo.ctx, { ...(await getTeamSettings(solo.db)), companyName: 'Solo SARL' });
     expect(await solo.engine.run('write')).toEqual({ status: 'local-only' });
     expect(solo.network.log).toEqual([]);
-    expect(await solo.db.outbox.count()).toBe(3);
+    expect(await solo.db.outbox.count()).toBe(4);
     expect((await syncStatus(solo.db)).mode).toBe('local-only');
 
     // Joining a team later sends what was written alone.
@@ -86,10 +87,40 @@ describe('sync engine against a real server', () => {
       { db: solo.db, fetch: solo.network.fetch },
       { serverUrl: SERVER, code, personName: 'Solo' },
     );
-    expect(await solo.engine.run('manual')).toMatchObject({ status: 'ok', push: { accepted: 3 } });
+    expect(await solo.engine.run('manual')).toMatchObject({
+      status: 'ok',
+      push: { accepted: 3, rejected: 0 },
+    });
     expect(await solo.db.outbox.count()).toBe(0);
     await alice.engine.run('manual');
     expect((await alice.db.activities.toArray()).map((a) => a.type)).toEqual(['comment']);
+    // Solo joined as a member: the team's settings are the owner's, Solo's local ones were dropped.
+    expect((await getTeamSettings(alice.db)).companyName).toBe('');
+    expect((await getTeamSettings(solo.db)).companyName).toBe('');
+    await expect(saveTeamSettings(solo.ctx, await getTeamSettings(solo.db))).rejects.toMatchObject({
+      code: 'settings-not-allowed',
+    });
+  });
+
+  it('a team founder brings the settings edited before the team existed', async () => {
+    const founder = makeInstall(server.url);
+    await saveTeamSettings(founder.ctx, {
+      ...(await getTeamSettings(founder.db)),
+      companyName: 'Fondatrice SAS',
+    });
+    await createTeam(
+      { db: founder.db, fetch: founder.network.fetch },
+      { serverUrl: SERVER, teamName: 'Fondée', personName: 'Fanny' },
+    );
+    expect(await founder.engine.run('manual')).toMatchObject({ status: 'ok', push: { accepted: 1 } });
+    const { code } = await createInvite({ db: founder.db, fetch: founder.network.fetch });
+    const member = makeInstall(server.url);
+    await joinTeam(
+      { db: member.db, fetch: member.network.fetch },
+      { serverUrl: SERVER, code, personName: 'Max' },
+    );
+    await member.engine.run('manual');
+    expect((await getTeamSettings(member.db)).companyName).toBe('Fondatrice SAS');
   });
 
   it('round-trips activities, documents and settings between two teammates with the author filled in', async () => {
