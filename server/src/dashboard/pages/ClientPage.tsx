@@ -1,5 +1,6 @@
 import { formatDate } from '@relance/shared';
 import type { HistoryEntry } from '../../services/history';
+import { DataTable } from '../components/DataTable';
 import { DaysLate, InvoiceNumber } from '../components/InvoiceCells';
 import { Layout } from '../components/Layout';
 import { stageName } from '../components/labels';
@@ -38,54 +39,48 @@ export function ClientPage(props: {
         {invoices.length === 0 ? (
           <p>{t('clientNoInvoices')}</p>
         ) : (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('colInvoice')}</th>
-                  <th scope="col">{t('colDueDate')}</th>
-                  <th scope="col">{t('colDaysLate')}</th>
-                  <th scope="col">{t('colStage')}</th>
-                  <th scope="col">{t('colLastReminder')}</th>
-                  <th scope="col" class="num">
-                    {t('colOutstanding')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {invoices.map((f) => (
-                  <tr key={f.invoice.id} data-invoice-number={f.invoice.number} data-stage={f.state.stage}>
-                    <td>
-                      <InvoiceNumber figure={f} />
-                    </td>
-                    <td>{formatDate(f.invoice.dueDate, lang)}</td>
-                    <td>
-                      {f.open && f.state.daysOverdue > 0 ? (
-                        <DaysLate ctx={ctx} days={f.state.daysOverdue} />
-                      ) : f.open ? (
-                        t('notYetDue')
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td>
-                      {f.invoice.status === 'cancelled' || f.invoice.status === 'draft'
-                        ? t(`invoiceStatus_${f.invoice.status}` as MessageKey)
-                        : stageName(t, f.state.stage)}
-                    </td>
-                    <td>{f.state.lastReminder ? formatDate(f.state.lastReminder.date, lang) : t('never')}</td>
-                    <td class="num">
-                      {f.open ? (
-                        <Amount cents={f.outstandingCents} currency={f.invoice.currency} lang={lang} />
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={invoices}
+            rowKey={(f) => f.invoice.id}
+            rowAttrs={(f) => ({ 'data-invoice-number': f.invoice.number, 'data-stage': f.state.stage })}
+            columns={[
+              { label: t('colInvoice'), cell: (f) => <InvoiceNumber figure={f} /> },
+              { label: t('colDueDate'), cell: (f) => formatDate(f.invoice.dueDate, lang) },
+              {
+                label: t('colDaysLate'),
+                cell: (f) =>
+                  f.open && f.state.daysOverdue > 0 ? (
+                    <DaysLate ctx={ctx} days={f.state.daysOverdue} />
+                  ) : f.open ? (
+                    t('notYetDue')
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
+                label: t('colStage'),
+                cell: (f) =>
+                  f.invoice.status === 'cancelled' || f.invoice.status === 'draft'
+                    ? t(`invoiceStatus_${f.invoice.status}` as MessageKey)
+                    : stageName(t, f.state.stage),
+              },
+              {
+                label: t('colLastReminder'),
+                cell: (f) =>
+                  f.state.lastReminder ? formatDate(f.state.lastReminder.date, lang) : t('never'),
+              },
+              {
+                label: t('colOutstanding'),
+                num: true,
+                cell: (f) =>
+                  f.open ? (
+                    <Amount cents={f.outstandingCents} currency={f.invoice.currency} lang={lang} />
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
         )}
       </section>
 

@@ -1,4 +1,5 @@
 import { formatDate } from '@relance/shared';
+import { DataTable } from '../components/DataTable';
 import { Layout } from '../components/Layout';
 import { Amounts } from '../components/Money';
 import type { ClientSummary } from '../figures/clients';
@@ -11,42 +12,29 @@ export function ClientsPage({ ctx, clients }: { ctx: PageContext; clients: Clien
       {clients.length === 0 ? (
         <p>{t('noClients')}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('colClient')}</th>
-                <th scope="col" class="num">
-                  {t('colOpenInvoices')}
-                </th>
-                <th scope="col" class="num">
-                  {t('colOverdue')}
-                </th>
-                <th scope="col" class="num">
-                  {t('colOutstanding')}
-                </th>
-                <th scope="col">{t('colLastActivity')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {clients.map((c) => (
-                <tr key={c.id} data-client={c.id}>
-                  <th scope="row">
-                    <a href={ctx.href(`/clients/${c.id}`)}>{c.name}</a>
-                  </th>
-                  <td class="num">{c.openInvoices}</td>
-                  <td class="num">
-                    <Amounts amounts={c.overdue} lang={lang} />
-                  </td>
-                  <td class="num">
-                    <Amounts amounts={c.outstanding} lang={lang} />
-                  </td>
-                  <td>{c.lastActivity ? formatDate(c.lastActivity, lang) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={clients}
+          rowKey={(c) => c.id}
+          rowAttrs={(c) => ({ 'data-client': c.id })}
+          columns={[
+            {
+              label: t('colClient'),
+              rowHeader: true,
+              cell: (c) => <a href={ctx.href(`/clients/${c.id}`)}>{c.name}</a>,
+            },
+            { label: t('colOpenInvoices'), num: true, cell: (c) => c.openInvoices },
+            { label: t('colOverdue'), num: true, cell: (c) => <Amounts amounts={c.overdue} lang={lang} /> },
+            {
+              label: t('colOutstanding'),
+              num: true,
+              cell: (c) => <Amounts amounts={c.outstanding} lang={lang} />,
+            },
+            {
+              label: t('colLastActivity'),
+              cell: (c) => (c.lastActivity ? formatDate(c.lastActivity, lang) : '—'),
+            },
+          ]}
+        />
       )}
     </Layout>
   );

@@ -1,4 +1,5 @@
 import { formatDate } from '@relance/shared';
+import { DataTable } from '../components/DataTable';
 import { FormButtons, SelectField } from '../components/Fields';
 import { ClientName, DaysLate, InvoiceNumber } from '../components/InvoiceCells';
 import { Layout } from '../components/Layout';
@@ -62,46 +63,30 @@ export function OverduePage(props: {
       {invoices.length === 0 ? (
         <p>{t('nothingOverdue')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="overdue-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('colClient')}</th>
-                <th scope="col">{t('colInvoice')}</th>
-                <th scope="col">{t('colDueDate')}</th>
-                <th scope="col">{t('colDaysLate')}</th>
-                <th scope="col">{t('colStage')}</th>
-                <th scope="col">{t('colLastReminder')}</th>
-                <th scope="col" class="num">
-                  {t('colOutstanding')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invoices.map((f) => (
-                <tr key={f.invoice.id} data-invoice-number={f.invoice.number} data-stage={f.state.stage}>
-                  <td>
-                    <ClientName ctx={ctx} figure={f} />
-                  </td>
-                  <td>
-                    <InvoiceNumber figure={f} />
-                  </td>
-                  <td>
-                    <time dateTime={f.invoice.dueDate}>{formatDate(f.invoice.dueDate, lang)}</time>
-                  </td>
-                  <td>
-                    <DaysLate ctx={ctx} days={f.state.daysOverdue} />
-                  </td>
-                  <td>{stageName(t, f.state.stage)}</td>
-                  <td>{f.state.lastReminder ? formatDate(f.state.lastReminder.date, lang) : t('never')}</td>
-                  <td class="num">
-                    <Amount cents={f.outstandingCents} currency={f.invoice.currency} lang={lang} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={invoices}
+          rowKey={(f) => f.invoice.id}
+          rowAttrs={(f) => ({ 'data-invoice-number': f.invoice.number, 'data-stage': f.state.stage })}
+          columns={[
+            { label: t('colClient'), cell: (f) => <ClientName ctx={ctx} figure={f} /> },
+            { label: t('colInvoice'), cell: (f) => <InvoiceNumber figure={f} /> },
+            {
+              label: t('colDueDate'),
+              cell: (f) => <time dateTime={f.invoice.dueDate}>{formatDate(f.invoice.dueDate, lang)}</time>,
+            },
+            { label: t('colDaysLate'), cell: (f) => <DaysLate ctx={ctx} days={f.state.daysOverdue} /> },
+            { label: t('colStage'), cell: (f) => stageName(t, f.state.stage) },
+            {
+              label: t('colLastReminder'),
+              cell: (f) => (f.state.lastReminder ? formatDate(f.state.lastReminder.date, lang) : t('never')),
+            },
+            {
+              label: t('colOutstanding'),
+              num: true,
+              cell: (f) => <Amount cents={f.outstandingCents} currency={f.invoice.currency} lang={lang} />,
+            },
+          ]}
+        />
       )}
     </Layout>
   );

@@ -1,5 +1,6 @@
 import { formatDate, formatMoney } from '@relance/shared';
 import { AgeChart } from '../components/AgeChart';
+import { DataTable } from '../components/DataTable';
 import { ClientName, DaysLate, InvoiceNumber } from '../components/InvoiceCells';
 import { Layout } from '../components/Layout';
 import { stageName } from '../components/labels';
@@ -68,36 +69,21 @@ export function OverviewPage({ ctx, overview }: { ctx: PageContext; overview: Ov
 
       <section class="panel" data-figure="stages">
         <h2>{t('stagesTitle')}</h2>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('colStage')}</th>
-                <th scope="col" class="num">
-                  {t('colInvoices')}
-                </th>
-                <th scope="col" class="num">
-                  {t('colActionDue')}
-                </th>
-                <th scope="col" class="num">
-                  {t('colOutstanding')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.stages.map((s) => (
-                <tr key={s.stage} data-stage={s.stage} data-count={s.count} data-action-due={s.actionDue}>
-                  <th scope="row">{stageName(t, s.stage)}</th>
-                  <td class="num">{s.count}</td>
-                  <td class="num">{s.actionDue}</td>
-                  <td class="num">
-                    <Amounts amounts={s.outstanding} lang={lang} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={overview.stages}
+          rowKey={(s) => s.stage}
+          rowAttrs={(s) => ({ 'data-stage': s.stage, 'data-count': s.count, 'data-action-due': s.actionDue })}
+          columns={[
+            { label: t('colStage'), rowHeader: true, cell: (s) => stageName(t, s.stage) },
+            { label: t('colInvoices'), num: true, cell: (s) => s.count },
+            { label: t('colActionDue'), num: true, cell: (s) => s.actionDue },
+            {
+              label: t('colOutstanding'),
+              num: true,
+              cell: (s) => <Amounts amounts={s.outstanding} lang={lang} />,
+            },
+          ]}
+        />
       </section>
 
       <section class="panel" data-figure="promises">
@@ -111,46 +97,40 @@ export function OverviewPage({ ctx, overview }: { ctx: PageContext; overview: Ov
         {overview.promises.length === 0 ? (
           <p>{t('noPromises')}</p>
         ) : (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('colClient')}</th>
-                  <th scope="col">{t('colInvoices')}</th>
-                  <th scope="col">{t('colPromisedDate')}</th>
-                  <th scope="col" class="num">
-                    {t('colAmount')}
-                  </th>
-                  <th scope="col">{t('colObtainedBy')}</th>
-                  <th scope="col">{t('colStatus')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.promises.map((p) => (
-                  <tr key={p.promise.id} data-promise={p.promise.id} data-status={p.status}>
-                    <td>
-                      <a href={ctx.href(`/clients/${p.promise.clientId}`)}>{p.clientName}</a>
-                    </td>
-                    <td>{p.invoices.map((f) => f.invoice.number).join(', ') || '—'}</td>
-                    <td>
-                      <time dateTime={p.promise.promisedDate}>
-                        {formatDate(p.promise.promisedDate, lang)}
-                      </time>
-                    </td>
-                    <td class="num">
-                      {p.cents === null ? '—' : <Amount cents={p.cents} currency={p.currency} lang={lang} />}
-                    </td>
-                    <td>{p.promise.authorName ?? '—'}</td>
-                    <td>
-                      <span class={`status status-${p.status}`}>
-                        {t(`promise_${p.status}` as MessageKey)}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={overview.promises}
+            rowKey={(p) => p.promise.id}
+            rowAttrs={(p) => ({ 'data-promise': p.promise.id, 'data-status': p.status })}
+            columns={[
+              {
+                label: t('colClient'),
+                cell: (p) => <a href={ctx.href(`/clients/${p.promise.clientId}`)}>{p.clientName}</a>,
+              },
+              {
+                label: t('colInvoices'),
+                cell: (p) => p.invoices.map((f) => f.invoice.number).join(', ') || '—',
+              },
+              {
+                label: t('colPromisedDate'),
+                cell: (p) => (
+                  <time dateTime={p.promise.promisedDate}>{formatDate(p.promise.promisedDate, lang)}</time>
+                ),
+              },
+              {
+                label: t('colAmount'),
+                num: true,
+                cell: (p) =>
+                  p.cents === null ? '—' : <Amount cents={p.cents} currency={p.currency} lang={lang} />,
+              },
+              { label: t('colObtainedBy'), cell: (p) => p.promise.authorName ?? '—' },
+              {
+                label: t('colStatus'),
+                cell: (p) => (
+                  <span class={`status status-${p.status}`}>{t(`promise_${p.status}` as MessageKey)}</span>
+                ),
+              },
+            ]}
+          />
         )}
       </section>
 
@@ -159,48 +139,40 @@ export function OverviewPage({ ctx, overview }: { ctx: PageContext; overview: Ov
         {overview.disputes.length === 0 ? (
           <p>{t('noDisputes')}</p>
         ) : (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('colClient')}</th>
-                  <th scope="col">{t('colInvoices')}</th>
-                  <th scope="col">{t('colReason')}</th>
-                  <th scope="col">{t('colSince')}</th>
-                  <th scope="col">{t('colOpenedBy')}</th>
-                  <th scope="col" class="num">
-                    {t('colOutstanding')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.disputes.map((d) => (
-                  <tr key={d.dispute.id} data-dispute={d.dispute.id}>
-                    <td>
-                      <a href={ctx.href(`/clients/${d.dispute.clientId}`)}>{d.clientName}</a>
-                    </td>
-                    <td>
-                      {d.invoices.length > 0
-                        ? d.invoices.map((f) => f.invoice.number).join(', ')
-                        : t('wholeClient')}
-                    </td>
-                    <td>{d.dispute.reason}</td>
-                    <td>
-                      <time dateTime={d.dispute.date}>{formatDate(d.dispute.date, lang)}</time>
-                    </td>
-                    <td>{d.dispute.authorName ?? '—'}</td>
-                    <td class="num">
-                      {d.invoices.length > 0 ? (
-                        <Amount cents={d.outstandingCents} currency={d.currency} lang={lang} />
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={overview.disputes}
+            rowKey={(d) => d.dispute.id}
+            rowAttrs={(d) => ({ 'data-dispute': d.dispute.id })}
+            columns={[
+              {
+                label: t('colClient'),
+                cell: (d) => <a href={ctx.href(`/clients/${d.dispute.clientId}`)}>{d.clientName}</a>,
+              },
+              {
+                label: t('colInvoices'),
+                cell: (d) =>
+                  d.invoices.length > 0
+                    ? d.invoices.map((f) => f.invoice.number).join(', ')
+                    : t('wholeClient'),
+              },
+              { label: t('colReason'), cell: (d) => d.dispute.reason },
+              {
+                label: t('colSince'),
+                cell: (d) => <time dateTime={d.dispute.date}>{formatDate(d.dispute.date, lang)}</time>,
+              },
+              { label: t('colOpenedBy'), cell: (d) => d.dispute.authorName ?? '—' },
+              {
+                label: t('colOutstanding'),
+                num: true,
+                cell: (d) =>
+                  d.invoices.length > 0 ? (
+                    <Amount cents={d.outstandingCents} currency={d.currency} lang={lang} />
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
         )}
       </section>
 
@@ -209,54 +181,42 @@ export function OverviewPage({ ctx, overview }: { ctx: PageContext; overview: Ov
         {overview.formalNotices.length === 0 ? (
           <p>{t('noFormalNotices')}</p>
         ) : (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('colClient')}</th>
-                  <th scope="col">{t('colInvoice')}</th>
-                  <th scope="col">{t('colDaysLate')}</th>
-                  <th scope="col">{t('colStage')}</th>
-                  <th scope="col">{t('colNoticeSent')}</th>
-                  <th scope="col">{t('colDeadline')}</th>
-                  <th scope="col" class="num">
-                    {t('colOutstanding')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.formalNotices.map(({ figure, notice }) => (
-                  <tr key={figure.invoice.id} data-invoice-number={figure.invoice.number}>
-                    <td>
-                      <ClientName ctx={ctx} figure={figure} />
-                    </td>
-                    <td>
-                      <InvoiceNumber figure={figure} />
-                    </td>
-                    <td>
-                      <DaysLate ctx={ctx} days={figure.state.daysOverdue} />
-                    </td>
-                    <td>{stageName(t, figure.state.stage)}</td>
-                    <td>
-                      {notice ? (
-                        <time dateTime={notice.date}>{formatDate(notice.date, lang)}</time>
-                      ) : (
-                        <span class="status status-due">{t('noticeToSend')}</span>
-                      )}
-                    </td>
-                    <td>{notice?.deadline ? formatDate(notice.deadline, lang) : '—'}</td>
-                    <td class="num">
-                      <Amount
-                        cents={figure.outstandingCents}
-                        currency={figure.invoice.currency}
-                        lang={lang}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={overview.formalNotices}
+            rowKey={(n) => n.figure.invoice.id}
+            rowAttrs={(n) => ({ 'data-invoice-number': n.figure.invoice.number })}
+            columns={[
+              { label: t('colClient'), cell: (n) => <ClientName ctx={ctx} figure={n.figure} /> },
+              { label: t('colInvoice'), cell: (n) => <InvoiceNumber figure={n.figure} /> },
+              {
+                label: t('colDaysLate'),
+                cell: (n) => <DaysLate ctx={ctx} days={n.figure.state.daysOverdue} />,
+              },
+              { label: t('colStage'), cell: (n) => stageName(t, n.figure.state.stage) },
+              {
+                label: t('colNoticeSent'),
+                cell: ({ notice, figure }) =>
+                  notice ? (
+                    <time dateTime={notice.date}>{formatDate(notice.date, lang)}</time>
+                  ) : figure.state.actionDue ? (
+                    <span class="status status-due">{t('noticeToSend')}</span>
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
+                label: t('colDeadline'),
+                cell: (n) => (n.notice?.deadline ? formatDate(n.notice.deadline, lang) : '—'),
+              },
+              {
+                label: t('colOutstanding'),
+                num: true,
+                cell: ({ figure }) => (
+                  <Amount cents={figure.outstandingCents} currency={figure.invoice.currency} lang={lang} />
+                ),
+              },
+            ]}
+          />
         )}
       </section>
     </Layout>

@@ -1,4 +1,5 @@
 import { formatDate, type IsoDate } from '@relance/shared';
+import { type Column, DataTable } from '../components/DataTable';
 import { FormButtons, InputField } from '../components/Fields';
 import { Layout, roleLabel } from '../components/Layout';
 import { PERSON_COLUMN_IDS, PERSON_COLUMNS, type PersonActivity } from '../figures/personActivity';
@@ -30,50 +31,46 @@ export function PeoplePage(props: {
       <p class="list-summary" data-figure="period" data-from={period.from} data-to={period.to}>
         {t('periodSummary', { from: formatDate(period.from, lang), to: formatDate(period.to, lang) })}
       </p>
-      <div class="table-wrap">
-        <table class="people-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('colPerson')}</th>
-              {PERSON_COLUMN_IDS.map((c) => (
-                <th key={c} scope="col" class="num">
-                  {t(`col_${c}` as MessageKey)}
-                </th>
-              ))}
-              <th scope="col" class="num">
-                {t('colNotes')}
-              </th>
-              <th scope="col" class="num">
-                {t('colTotal')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.personId} data-person={r.personId}>
-                <th scope="row">
-                  <a href={ctx.href('/history', { personId: r.personId, ...period })}>{r.name}</a>{' '}
-                  <span class="muted small">({roleLabel(ctx, r.role)})</span>
-                </th>
-                {PERSON_COLUMN_IDS.map((c) => {
-                  const href = r.counts[c] > 0 ? historyLink(r.personId, PERSON_COLUMNS[c]) : undefined;
-                  return (
-                    <td key={c} class="num" data-column={c}>
-                      {href ? <a href={href}>{r.counts[c]}</a> : r.counts[c]}
-                    </td>
-                  );
-                })}
-                <td class="num" data-column="notes">
-                  {r.notes}
-                </td>
-                <td class="num" data-column="total">
-                  <strong>{r.total}</strong>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={rows}
+        rowKey={(r) => r.personId}
+        rowAttrs={(r) => ({ 'data-person': r.personId })}
+        columns={[
+          {
+            label: t('colPerson'),
+            rowHeader: true,
+            cell: (r) => (
+              <>
+                <a href={ctx.href('/history', { personId: r.personId, ...period })}>{r.name}</a>{' '}
+                <span class="muted small">({roleLabel(ctx, r.role)})</span>
+              </>
+            ),
+          },
+          ...PERSON_COLUMN_IDS.map(
+            (c): Column<PersonActivity> => ({
+              label: t(`col_${c}` as MessageKey),
+              num: true,
+              attrs: () => ({ 'data-column': c }),
+              cell: (r) => {
+                const href = r.counts[c] > 0 ? historyLink(r.personId, PERSON_COLUMNS[c]) : undefined;
+                return href ? <a href={href}>{r.counts[c]}</a> : r.counts[c];
+              },
+            }),
+          ),
+          {
+            label: t('colNotes'),
+            num: true,
+            attrs: () => ({ 'data-column': 'notes' }),
+            cell: (r) => r.notes,
+          },
+          {
+            label: t('colTotal'),
+            num: true,
+            attrs: () => ({ 'data-column': 'total' }),
+            cell: (r) => <strong>{r.total}</strong>,
+          },
+        ]}
+      />
     </Layout>
   );
 }
