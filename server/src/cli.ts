@@ -1,5 +1,6 @@
 import { runCommand, USAGE } from './cli/commands';
-import { DEFAULT_DATA_DIR, openDatabase } from './db/open';
+import { databaseOptionsFromEnv } from './config';
+import { openDatabase } from './db/open';
 
 /** The self-hoster's CLI: `pnpm --filter @relance/server cli <command>` (see USAGE). */
 async function main() {
@@ -8,10 +9,7 @@ async function main() {
     console.log(USAGE);
     return 0;
   }
-  const database = await openDatabase({
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: process.env.RELANCE_DATA_DIR || DEFAULT_DATA_DIR,
-  });
+  const database = await openDatabase(databaseOptionsFromEnv());
   try {
     return await runCommand(database.db, argv, { log: (line) => console.log(line) });
   } finally {

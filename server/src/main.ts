@@ -1,5 +1,6 @@
 import { createApp } from './app';
-import { DEFAULT_DATA_DIR, openDatabase } from './db/open';
+import { databaseOptionsFromEnv, integerFromEnv } from './config';
+import { openDatabase } from './db/open';
 import { listen } from './serve';
 
 /**
@@ -7,17 +8,11 @@ import { listen } from './serve';
  * RELANCE_DATA_DIR (default `data/pglite` under the repo). Migrations are applied first.
  */
 async function main() {
-  const port = Number(process.env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT is not a port number: ${process.env.PORT}`);
-  const maxBodyBytes = process.env.RELANCE_MAX_BODY_BYTES
-    ? Number(process.env.RELANCE_MAX_BODY_BYTES)
-    : undefined;
+  const port = integerFromEnv('PORT', 8787)!;
+  if (port > 65535) throw new Error(`PORT is not a port number: ${port}`);
+  const maxBodyBytes = integerFromEnv('RELANCE_MAX_BODY_BYTES', undefined);
 
-  const database = await openDatabase({
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: process.env.RELANCE_DATA_DIR || DEFAULT_DATA_DIR,
-  });
+  const database = await openDatabase(databaseOptionsFromEnv());
   const app = createApp({ db: database.db, maxBodyBytes });
   const server = await listen(app, port, process.env.HOST || undefined);
   console.log(`Relance server listening on ${server.url} (${database.driver}: ${database.location})`);
@@ -37,6 +32,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error('Relance server failed to start:', error);
+  console.error('Relance server failed to start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });
