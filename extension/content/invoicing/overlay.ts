@@ -1,14 +1,16 @@
 import type { Language } from '@relance/shared';
 import type { InvoicePolicyView, InvoiceObservation as ObservationMessage } from '../../lib/messages';
-import { guard, guardAsync } from '../shared/guard';
+import { guard, reportError } from '../shared/guard';
 import { forEachInSlices } from '../shared/scheduling';
 import type { InvoiceObservation } from './adapters/types';
 import type { Send } from './backend';
 import { type BadgeActions, BadgeSet } from './badge/badgeSet';
 
 /**
- * Connects what the page shows to what the team knows: every observation goes to the background,
- * whose policy answer becomes the row's badge. One request per slice of rows (never one per row).
+ * Connects what the page shows to what the team knows: observations go to the background, whose
+ * policy answer becomes the row's badge. One request at a time: what the observer reads while a
+ * request is out waits and leaves together with the next one (up to 500 per request), so a
+ * 2,000-row page costs a handful of requests, not one per row or per slice.
  */
 const MAX_PER_REQUEST = 500;
 
@@ -23,7 +25,7 @@ interface Known {
   observation: InvoiceObservation;
   fingerprint: string;
   view?: InvoicePolicyView;
-  /** An answer for this fingerprint is on its way. */
+  /** An answer for this fingerprint is on its way (or queued). */
   asking: boolean;
 }
 
@@ -36,8 +38,11 @@ export function fingerprintOf(o: InvoiceObservation): string {
 export class InvoiceOverlay {
   readonly badges: BadgeSet;
   private readonly known = new Map<Element, Known>();
-  private inFlight = 0;
+  private queue: InvoiceObservation[] = [];
+  private pumping = false;
   private idleWaiters: (() => void)[] = [];
+  /** Badges being shown, slice by slice, while the next request is already out. */
+  private showing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: OverlayOptions) {
     this.badges = new BadgeSet(options.doc, options.lang, options.actions);
@@ -58,7 +63,7 @@ export class InvoiceOverlay {
       this.known.set(observation.row, { observation, fingerprint, asking: true });
       toAsk.push(observation);
     }
-    for (let i = 0; i < toAsk.length; i += MAX_PER_REQUEST) this.ask(toAsk.slice(i, i + MAX_PER_REQUEST));
+    this.enqueue(toAsk);
   }
 
   /** Rows that no longer read as invoices lose their badge. */
@@ -69,7 +74,7 @@ export class InvoiceOverlay {
     }
   }
 
-  /** Asks the background again for every invoice on the page (after a note, a reminder, a sync). */
+  /** Asks the background again for the invoices on the page (after a note, a reminder, a sync). */
   refresh(filter?: (view: InvoicePolicyView) => boolean): void {
     const again: InvoiceObservation[] = [];
     for (const [row, known] of this.known) {
@@ -77,31 +82,47 @@ export class InvoiceOverlay {
         this.known.delete(row);
         continue;
       }
-      if (!filter || (known.view && filter(known.view))) again.push(known.observation);
+      if (!filter || (known.view && filter(known.view))) {
+        known.asking = true;
+        again.push(known.observation);
+      }
     }
-    for (let i = 0; i < again.length; i += MAX_PER_REQUEST) this.ask(again.slice(i, i + MAX_PER_REQUEST));
-  }
-
-  /** The policy views of the invoices on the page (the reminder groups a client's invoices). */
-  views(): InvoicePolicyView[] {
-    const views: InvoicePolicyView[] = [];
-    for (const [row, known] of this.known) if (row.isConnected && known.view) views.push(known.view);
-    return views;
+    this.enqueue(again);
   }
 
   /** Resolves when every answer asked for so far has been shown. */
-  idle(): Promise<void> {
-    if (this.inFlight === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  async idle(): Promise<void> {
+    if (this.pumping) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    await this.showing;
   }
 
-  private ask(batch: InvoiceObservation[]): void {
-    this.inFlight++;
-    for (const observation of batch) {
-      const known = this.known.get(observation.row);
-      if (known) known.asking = true;
+  private enqueue(observations: InvoiceObservation[]): void {
+    if (observations.length === 0) return;
+    this.queue.push(...observations);
+    if (!this.pumping) void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        // Only the latest reading of a row is worth asking about.
+        const batch = this.queue.splice(0, MAX_PER_REQUEST).filter((o) => this.isCurrent(o));
+        if (batch.length > 0) await this.ask(batch);
+      }
+    } finally {
+      this.pumping = false;
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
-    void guardAsync('overlay.observeInvoices', async () => {
+  }
+
+  private isCurrent(observation: InvoiceObservation): boolean {
+    const known = this.known.get(observation.row);
+    return !!known && known.fingerprint === fingerprintOf(observation) && observation.row.isConnected;
+  }
+
+  private async ask(batch: InvoiceObservation[]): Promise<void> {
+    try {
       const { invoices } = await this.options.send({
         type: 'observeInvoices',
         observations: batch.map((o) => toMessage(o, this.options.doc)),
@@ -114,25 +135,29 @@ export class InvoiceOverlay {
           invoices[i]?.number === observation.number ? invoices[i] : byNumber.get(observation.number);
         if (view) pairs.push([observation, view]);
       });
-      await forEachInSlices(
-        pairs,
-        guard('overlay.showBadge', ([observation, view]: [InvoiceObservation, InvoicePolicyView]) => {
-          const known = this.known.get(observation.row);
+      const show = guard(
+        'overlay.showBadge',
+        ([observation, view]: [InvoiceObservation, InvoicePolicyView]) => {
           // A newer reading of this row is on its way: its own answer will show it.
-          if (!known || known.fingerprint !== fingerprintOf(observation) || !observation.row.isConnected)
-            return;
+          if (!this.isCurrent(observation)) return;
+          const known = this.known.get(observation.row)!;
           known.view = view;
-          this.badges.show(known.observation, view);
-        }),
+          this.badges.prepare(known.observation, view);
+        },
       );
-    }).finally(() => {
+      // Built slice by slice, then into the page all at once (one layout of the host's table).
+      this.showing = this.showing.then(async () => {
+        await forEachInSlices(pairs, show);
+        this.badges.insertPrepared();
+      });
+    } catch (error) {
+      reportError('overlay.observeInvoices', error);
+    } finally {
       for (const observation of batch) {
         const known = this.known.get(observation.row);
         if (known && known.fingerprint === fingerprintOf(observation)) known.asking = false;
       }
-      this.inFlight--;
-      if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
-    });
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Language } from '@relance/shared';
-import { h, render } from 'preact';
+import { h, render, type VNode } from 'preact';
 import type { InvoicePolicyView } from '../../../lib/messages';
 import { guard } from '../../shared/guard';
 import { createShadowHost } from '../../shared/shadowHost';
@@ -12,6 +12,13 @@ export const BADGE_TAG = 'relance-badge';
 /** A page that keeps removing our badge gets it back this many times a minute, then we stop fighting. */
 const MAX_REMOUNTS = 20;
 const REMOUNT_WINDOW_MS = 60_000;
+/**
+ * Badges whose content is drawn at once. Beyond, a badge's host and attributes are there at once
+ * but its content is drawn when it comes near the viewport: drawing 2,000 badges makes the host's
+ * table lay out for the better part of a second, for rows nobody sees yet.
+ */
+const EAGER_BADGES = 200;
+const NEAR_VIEWPORT = '1000px 0px';
 
 export interface BadgeActions {
   remind(observation: InvoiceObservation, view: InvoicePolicyView, badge: HTMLElement): void;
@@ -21,6 +28,9 @@ export interface BadgeActions {
 interface Mounted {
   host: HTMLElement;
   root: ShadowRoot;
+  /** The content as of the last answer. */
+  content?: VNode<any>;
+  drawn: boolean;
 }
 
 /**
@@ -32,6 +42,12 @@ export class BadgeSet {
   private readonly t: OverlayTranslator;
   private readonly byRow = new WeakMap<Element, Mounted>();
   private readonly remounts = new WeakMap<Element, { count: number; since: number }>();
+  /** Badges built and rendered, not yet in the page. */
+  private waiting: { row: Element; anchor: Element; mounted: Mounted }[] = [];
+  private readonly pending = new WeakSet<Mounted>();
+  private readonly byHost = new WeakMap<Element, Mounted>();
+  private drawnEagerly = 0;
+  private nearViewport: IntersectionObserver | null | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -51,47 +67,102 @@ export class BadgeSet {
     return this.hasBadge(row) ? this.byRow.get(row)!.host : null;
   }
 
+  /** Shows the row's badge now (a single update, a badge a re-render took away). */
   show(observation: InvoiceObservation, view: InvoicePolicyView): void {
-    const { row } = observation;
-    const mounted = this.mountIn(observation);
+    this.prepare(observation, view);
+    this.insertPrepared();
+  }
+
+  /**
+   * Renders the row's badge without touching the page yet: new badges are built detached and wait
+   * for `insertPrepared`, so that hundreds of them enter the page in one pass (one layout of the
+   * host's table instead of one per slice of work).
+   */
+  prepare(observation: InvoiceObservation, view: InvoicePolicyView): void {
+    const mounted = this.mountFor(observation);
     if (!mounted) return;
     const { host, root } = mounted;
     setAttribute(host, 'data-invoice-number', observation.number);
     setAttribute(host, 'data-days-overdue', String(view.daysOverdue));
     setAttribute(host, 'data-stage', view.stage);
     setAttribute(host, 'data-action-due', String(view.actionDue));
-    render(
-      h(Badge, {
-        view,
-        t: this.t,
-        onRemind: guard('badge.remind', () => this.actions.remind(observation, view, host)),
-        onNotes: guard('badge.notes', () => this.actions.notes(observation, view, host)),
-      }),
-      root,
-    );
-    this.byRow.set(row, mounted);
+    mounted.content = h(Badge, {
+      view,
+      t: this.t,
+      onRemind: guard('badge.remind', () => this.actions.remind(observation, view, host)),
+      onNotes: guard('badge.notes', () => this.actions.notes(observation, view, host)),
+    });
+    if (mounted.drawn || this.drawnEagerly < EAGER_BADGES || !this.observerOfViewport()) {
+      if (!mounted.drawn) this.drawnEagerly++;
+      this.draw(mounted);
+    }
+    this.byRow.set(observation.row, mounted);
+  }
+
+  private draw(mounted: Mounted): void {
+    mounted.drawn = true;
+    if (mounted.content) render(mounted.content, mounted.root);
+  }
+
+  /** One IntersectionObserver draws the badges that come near the viewport (none in old engines). */
+  private observerOfViewport(): IntersectionObserver | null {
+    if (this.nearViewport === undefined) {
+      const IO = this.doc.defaultView?.IntersectionObserver;
+      this.nearViewport = IO
+        ? new IO(
+            guard('badge.nearViewport', (entries: IntersectionObserverEntry[]) => {
+              for (const entry of entries) {
+                if (!entry.isIntersecting) continue;
+                this.nearViewport?.unobserve(entry.target);
+                const mounted = this.byHost.get(entry.target);
+                if (mounted && !mounted.drawn) this.draw(mounted);
+              }
+            }),
+            { rootMargin: NEAR_VIEWPORT },
+          )
+        : null;
+    }
+    return this.nearViewport;
+  }
+
+  /** Puts the prepared badges into their rows, in one pass. */
+  insertPrepared(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const { row, anchor, mounted } of waiting) {
+      this.pending.delete(mounted);
+      // Still this row's badge, and the row still on the page with its anchor?
+      if (this.byRow.get(row) !== mounted || !row.isConnected || !row.contains(anchor)) continue;
+      removeCopies(row, mounted.host);
+      // Never inside a link or a button of the page: a click on our buttons must not follow it.
+      const interactive = anchor.closest('a, button, label');
+      if (interactive && row.contains(interactive)) interactive.after(mounted.host);
+      else anchor.append(mounted.host);
+      if (!mounted.drawn) this.nearViewport?.observe(mounted.host);
+    }
   }
 
   remove(row: Element): void {
     const mounted = this.byRow.get(row);
     this.byRow.delete(row);
     if (mounted) {
+      this.nearViewport?.unobserve(mounted.host);
       render(null, mounted.root);
       mounted.host.remove();
     }
-    for (const stray of Array.from(row.querySelectorAll(BADGE_TAG))) stray.remove();
+    removeCopies(row, null);
   }
 
-  /** The row's one badge: the existing one, or a new one placed after the invoice number. */
-  private mountIn(observation: InvoiceObservation): Mounted | null {
+  /** The row's one badge: the one on the page or waiting to enter it, else a new (detached) one. */
+  private mountFor(observation: InvoiceObservation): Mounted | null {
     const { row, anchor } = observation;
-    let mounted = this.byRow.get(row);
-    if (mounted && !(mounted.host.isConnected && row.contains(mounted.host))) mounted = undefined;
-    // Anything else named like our badge in this row is a stale copy (a cloned row, an old anchor).
-    for (const other of Array.from(row.querySelectorAll(BADGE_TAG))) {
-      if (other !== mounted?.host) other.remove();
+    const mounted = this.byRow.get(row);
+    if (mounted && this.pending.has(mounted)) return mounted;
+    if (mounted && mounted.host.isConnected && row.contains(mounted.host)) {
+      // Anything else named like our badge in this row is a stale copy (a cloned row, an old anchor).
+      removeCopies(row, mounted.host);
+      return mounted;
     }
-    if (mounted) return mounted;
 
     const now = Date.now();
     const previous = this.remounts.get(row);
@@ -100,14 +171,17 @@ export class BadgeSet {
     if (++remounts.count > MAX_REMOUNTS) return null;
     this.remounts.set(row, remounts);
 
-    const { host, root } = createShadowHost(this.doc, BADGE_TAG, BADGE_CSS);
-    stopPageHandlers(host);
-    // Never inside a link or a button of the page: a click on our buttons must not follow it.
-    const interactive = anchor.closest('a, button, label');
-    if (interactive && row.contains(interactive)) interactive.after(host);
-    else anchor.append(host);
-    return { host, root };
+    const created: Mounted = { ...createShadowHost(this.doc, BADGE_TAG, BADGE_CSS), drawn: false };
+    this.byHost.set(created.host, created);
+    stopPageHandlers(created.host);
+    this.waiting.push({ row, anchor, mounted: created });
+    this.pending.add(created);
+    return created;
   }
+}
+
+function removeCopies(row: Element, keep: Element | null): void {
+  for (const other of Array.from(row.querySelectorAll(BADGE_TAG))) if (other !== keep) other.remove();
 }
 
 function setAttribute(el: Element, name: string, value: string): void {
