@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // The extension's sources live in extension/; this file stays at the root (the user's layout).
 export default defineConfig({
   srcDir: 'extension',
+  // WXT looks for public/ at the root by default; the locales live in extension/public.
+  publicDir: 'extension/public',
   outDir: '.output',
   manifest: ({ browser }) => ({
     name: 'Relance',
