@@ -26,10 +26,13 @@ export function Popup({ send, openOptions }: { send: Send; openOptions: () => vo
       .catch((e: { code?: string; message?: string }) => setError(e));
   }, [send]);
 
+  useEffect(() => {
+    if (loaded) document.documentElement.lang = loaded.language;
+  }, [loaded?.language]);
+
   if (error) return <p class="error">{errorText(uiTranslator('fr'), error)}</p>;
   if (!loaded) return <p class="loading">{uiTranslator('fr')('loading')}</p>;
   const t = uiTranslator(loaded.language);
-  document.documentElement.lang = loaded.language;
 
   return (
     <main class="popup">

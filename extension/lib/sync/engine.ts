@@ -68,7 +68,11 @@ export class SyncEngine {
    */
   run(reason: SyncReason): Promise<SyncOutcome> {
     if (!this.current) return this.start(reason);
-    this.followUp ??= this.current.then(() => {
+    const settled = this.current.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.followUp ??= settled.then(() => {
       this.followUp = undefined;
       return this.start(reason);
     });

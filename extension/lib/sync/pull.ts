@@ -36,8 +36,9 @@ export async function pullChanges(ctx: PullContext): Promise<PullSummary> {
 
     const moved = await ctx.db.transaction('rw', [...remoteTables(ctx), ctx.db.setAside], async () => {
       const progress = (await ctx.db.getState('progress')) ?? initialProgress();
-      // Another run got here first (compare-and-set on the cursor): leave this page to it.
-      if (progress.cursor !== since) return false;
+      // Another run got here first (compare-and-set on the cursor), or the person signed out
+      // meanwhile: leave this page alone.
+      if (progress.cursor !== since || !(await ctx.db.getState('account'))) return false;
       for (const raw of page.changes) {
         const parsed = pulledChange.safeParse(raw);
         if (!parsed.success) {
