@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from '@relance/server/src/testing';
 import { uuidv7 } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+declare const chrome: {
+  scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[]; js?: string[] }[]> };
+};
+
 import {
   askBackground,
   configureServer,
@@ -60,6 +65,25 @@ describe('the built extension in Chromium', () => {
     expect(await page.$eval('.popup h1', (h) => h.textContent)).toBe("Relance · Aujourd'hui");
     expect(await page.$eval('.popup', (p) => p.textContent)).toContain('Mode local');
     await page.close();
+  });
+
+  it('registers the invoicing overlay on an added site, and unregisters it', async () => {
+    // 127.0.0.1 is granted by the manifest, so no permission prompt is needed for this check.
+    const { sites } = await askBackground(ext.worker, {
+      type: 'addSite',
+      pattern: 'http://127.0.0.1:5555/app',
+    });
+    expect(sites).toEqual([{ pattern: 'http://127.0.0.1/*', granted: true, registered: true }]);
+    const registered = await ext.worker.evaluate(async () =>
+      (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ matches: s.matches, js: s.js })),
+    );
+    expect(registered).toEqual([{ matches: ['http://127.0.0.1/*'], js: ['content-scripts/invoicing.js'] }]);
+    expect(
+      (await askBackground(ext.worker, { type: 'removeSite', pattern: 'http://127.0.0.1' })).sites,
+    ).toEqual([]);
+    expect(
+      await ext.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length),
+    ).toBe(0);
   });
 
   it('syncs with a real server: one activity up, one teammate activity down', async () => {
