@@ -155,7 +155,7 @@ afterAll(async () => {
   if (downloads) await rm(downloads, { recursive: true, force: true });
 });
 
-const text = (selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText.trim());
+const text = (selector: string) => page.$eval(selector, (el) => (el.textContent ?? '').trim());
 
 async function submitFilters(values: Record<string, string>) {
   for (const [name, value] of Object.entries(values)) {
@@ -198,7 +198,7 @@ describe('the team leads’ dashboard in Chromium', () => {
     const bars = await page.$$eval('.bar-row', (rows) =>
       rows.map((r) => ({
         bucket: r.getAttribute('data-bucket'),
-        amount: (r.querySelector('.bar-value .money') as HTMLElement).innerText,
+        amount: r.querySelector('.bar-value .money')?.textContent,
         label: r.querySelector('svg')?.getAttribute('aria-label'),
       })),
     );
@@ -230,14 +230,14 @@ describe('the team leads’ dashboard in Chromium', () => {
 
   it('lists this week’s promises, open disputes and formal notices', async () => {
     const promises = await page.$$eval('[data-figure="promises"] tbody tr', (rows) =>
-      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.innerText.trim())),
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
     );
     // D-2's promise falls next week: not listed.
     expect(promises).toEqual([
       ['Menuiserie Durand', 'D-1', formatFr(TODAY), eur('1 200,00'), 'Marie Martin', "aujourd'hui"],
     ]);
     const disputes = await page.$$eval('[data-figure="disputes"] tbody tr', (rows) =>
-      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.innerText.trim())),
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
     );
     expect(disputes).toEqual([
       [CAFE, 'C-1', 'Marchandise abîmée', formatFr(day(-20)), 'Owner', eur('450,50')],
@@ -350,9 +350,7 @@ describe('the team leads’ dashboard in Chromium', () => {
     await page.goto(`${server.url}/dashboard/people`);
     const row = (personId: string) =>
       page.$$eval(`tr[data-person="${personId}"] td[data-column]`, (cells) =>
-        Object.fromEntries(
-          cells.map((c) => [c.getAttribute('data-column'), Number((c as HTMLElement).innerText)]),
-        ),
+        Object.fromEntries(cells.map((c) => [c.getAttribute('data-column'), Number(c.textContent)])),
       );
     expect(await row(member.personId)).toEqual({
       reminders: 0,

@@ -8,7 +8,7 @@ import { createTeam } from '../../services/teams';
 import { SESSION_COOKIE } from '../http/session';
 
 /**
- * The dashboard's tests: one in-memory PGlite per file, the app with a fixed clock (so "today" is
+ * The dashboard's tests: one in-memory PGlite per file (or DATABASE_URL's PostgreSQL), the app with a fixed clock (so "today" is
  * known), teams made through the services, data pushed through the sync API as the extension does.
  */
 export interface DashboardHarness {
@@ -26,7 +26,9 @@ export interface DashboardHarness {
 
 export async function openHarness(today: IsoDate): Promise<DashboardHarness> {
   const now = new Date(`${today}T10:00:00.000Z`);
-  const opened = await openDatabase({ dataDir: 'memory://' });
+  // PostgreSQL too when DATABASE_URL is set (as the server's other suites do); each test makes its own teams.
+  const url = process.env.DATABASE_URL;
+  const opened = await openDatabase(url ? { databaseUrl: url } : { dataDir: 'memory://' });
   const app = createApp({ db: opened.db, now: () => now });
   let clock = now.getTime() - 60_000;
   const nextHlc = () => formatHlc({ ms: ++clock, counter: 0, node: 'dashboard-test' });
