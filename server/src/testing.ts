@@ -1,5 +1,6 @@
 import { type App, createApp } from './app';
 import { type Database, openDatabase } from './db/open';
+import { migratedTemplate } from './db/template';
 import { listen } from './serve';
 import { createInvite } from './services/invites';
 import { createTeam } from './services/teams';
@@ -33,10 +34,13 @@ let teamCounter = 0;
 export async function startTestServer(
   options: { databaseUrl?: string; dataDir?: string } = {},
 ): Promise<TestServer> {
-  const opened = await openDatabase({
-    databaseUrl: options.databaseUrl,
-    dataDir: options.databaseUrl ? undefined : (options.dataDir ?? 'memory://'),
-  });
+  const opened = await openDatabase(
+    options.databaseUrl
+      ? { databaseUrl: options.databaseUrl }
+      : options.dataDir
+        ? { dataDir: options.dataDir }
+        : { dataDir: 'memory://', template: await migratedTemplate() },
+  );
   const app = createApp({ db: opened.db });
   let server: Awaited<ReturnType<typeof listen>>;
   try {

@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -167,4 +168,19 @@ export const noteRevisions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('note_revisions_hlc_idx').on(t.teamId, t.noteId, t.hlc)],
+);
+
+/**
+ * Request counters of the rate limiter (middleware/rate-limit.ts), one row per key (a token's hash,
+ * or a client address), kept in the database so that every server instance counts together.
+ * A fixed window: the count starts again at 1 when a request opens a newer window.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [index('rate_limits_window_idx').on(t.windowStart)],
 );

@@ -2,6 +2,7 @@ import type { PulledChange } from '@relance/shared';
 import { type App, createApp } from '../../src/app';
 import type { AppDeps } from '../../src/app-env';
 import { type Database, openDatabase } from '../../src/db/open';
+import { migratedTemplate } from '../../src/db/template';
 import type { Membership } from '../../src/services/identity';
 import { createTeam } from '../../src/services/teams';
 
@@ -31,7 +32,9 @@ let teams = 0;
 
 export async function openContext(driver: Driver, deps: Partial<AppDeps> = {}): Promise<TestContext> {
   const opened = await openDatabase(
-    driver.databaseUrl ? { databaseUrl: driver.databaseUrl } : { dataDir: 'memory://' },
+    driver.databaseUrl
+      ? { databaseUrl: driver.databaseUrl }
+      : { dataDir: 'memory://', template: await migratedTemplate() },
   );
   const app = createApp({ db: opened.db, ...deps });
   return {
