@@ -3,6 +3,7 @@ import type { AppDeps, AppEnv } from './app-env';
 import { limitBody } from './middleware/body-limit';
 import { extensionCors } from './middleware/cors';
 import { handleError, notFound } from './middleware/errors';
+import { rateLimit } from './middleware/rate-limit';
 import { dashboardRoutes } from './routes/dashboard';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
@@ -22,6 +23,11 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFound);
   app.use('*', extensionCors());
   app.use('*', limitBody(deps.maxBodyBytes));
+  if (deps.rateLimit) {
+    const limiter = rateLimit(deps.db, deps.rateLimit, deps.now);
+    app.use('/api/*', limiter);
+    app.use('/dashboard/*', limiter);
+  }
 
   app.route('/', healthRoutes(deps));
   const v1 = new Hono<AppEnv>()

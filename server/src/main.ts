@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import { databaseOptionsFromEnv, integerFromEnv } from './config';
 import { openDatabase } from './db/open';
+import { rateLimitsFromEnv } from './middleware/rate-limit';
 import { listen } from './serve';
 
 /**
@@ -11,9 +12,10 @@ async function main() {
   const port = integerFromEnv('PORT', 8787)!;
   if (port > 65535) throw new Error(`PORT is not a port number: ${port}`);
   const maxBodyBytes = integerFromEnv('RELANCE_MAX_BODY_BYTES', undefined);
+  const rateLimit = rateLimitsFromEnv();
 
   const database = await openDatabase(databaseOptionsFromEnv());
-  const app = createApp({ db: database.db, maxBodyBytes });
+  const app = createApp({ db: database.db, maxBodyBytes, rateLimit });
   const server = await listen(app, port, process.env.HOST || undefined);
   console.log(`Relance server listening on ${server.url} (${database.driver}: ${database.location})`);
 
