@@ -145,6 +145,24 @@ describe.each(WEBMAILS)('webmail overlay on %s', (name, adapter, channel) => {
     expect(recentErrors()).toEqual([]);
   });
 
+  it('puts the panel back when the page re-renders it away, and never twice', async () => {
+    const { page, settle } = start(name, adapter);
+    const compose = page.openCompose();
+    typeRecipient(recipientField(compose), CLIENT_EMAIL);
+    await settle();
+    const [panel] = panels();
+    panel!.remove();
+    await settle();
+    expect(panels()).toHaveLength(1);
+    expect(compose.contains(panels()[0]!)).toBe(true);
+    // A copy of our element made by the page (a cloned node, no shadow root of ours) is not kept.
+    panels()[0]!.after(document.createElement('relance-compose-panel'));
+    panels()[0]!.remove();
+    await settle();
+    expect(panels()).toHaveLength(1);
+    expect(panels()[0]!.shadowRoot).not.toBeNull();
+  });
+
   it('inserts the reminder in the editor (the page sees it typed), fills the empty subject, logs it when sent', async () => {
     const { page, backend, settle } = start(name, adapter);
     const compose = page.openCompose();

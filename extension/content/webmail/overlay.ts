@@ -31,6 +31,8 @@ export class WebmailOverlay {
   private readonly detector: SendDetector;
   private readonly matcher: ClientMatcher;
   private readonly onSelection = guard('webmail.selection', () => this.selectionChanged());
+  /** Back to the tab: a teammate may have reminded a client meanwhile (the sync brought it). */
+  private readonly onFocus = guard('webmail.focus', () => this.clientsChanged());
 
   constructor(private readonly options: WebmailOverlayOptions) {
     const { doc, adapter } = options;
@@ -80,12 +82,14 @@ export class WebmailOverlay {
     this.watcher.start();
     this.detector.start();
     this.options.doc.addEventListener('selectionchange', this.onSelection);
+    this.options.doc.defaultView?.addEventListener('focus', this.onFocus);
   }
 
   stop(): void {
     this.watcher.stop();
     this.detector.stop();
     this.options.doc.removeEventListener('selectionchange', this.onSelection);
+    this.options.doc.defaultView?.removeEventListener('focus', this.onFocus);
     for (const session of this.sessions.values()) session.close();
     this.sessions.clear();
   }

@@ -71,7 +71,8 @@ export class ComposeSession {
       .sort()
       .join(',');
     if (!force && key === this.recipientsKey) {
-      this.render(); // the page may have re-rendered our host away
+      // Same people: only a host the page re-rendered away needs putting back.
+      if (this.lostHost()) this.render();
       return;
     }
     this.recipientsKey = key;
@@ -118,6 +119,11 @@ export class ComposeSession {
   private track(promise: Promise<unknown>): void {
     this.work.add(promise);
     void promise.finally(() => this.work.delete(promise));
+  }
+
+  /** A panel or "belongs to" line we showed is no longer in the page. */
+  private lostHost(): boolean {
+    return (this.panel.placed && !this.panel.host) || (this.assign.placed && !this.assign.host);
   }
 
   private selectedClient(clients: ClientSummary[]): ClientSummary | undefined {

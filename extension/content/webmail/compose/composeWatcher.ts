@@ -69,6 +69,17 @@ export class ComposeWatcher {
     for (const record of records) {
       for (const root of this.open) if (root.contains(record.target)) this.dirty.add(root);
     }
+    // Text typed in a window changes no window: the page is searched again only when elements
+    // came or went (or on demand, records empty: the first look, a pending send's check).
+    const elementsMoved = records.length === 0 || records.some((r) => r.type === 'childList');
+    if (elementsMoved) this.scan();
+    for (const root of [...this.dirty]) {
+      this.dirty.delete(root);
+      if (this.open.has(root)) guard('webmail.watcher.changed', this.options.onChanged)(root);
+    }
+  }
+
+  private scan(): void {
     const { adapter, doc } = this.options;
     const current = adapter.findComposeRoots(doc).filter((root) => !isHiddenByPage(root));
     for (const root of [...this.open]) {
@@ -85,16 +96,12 @@ export class ComposeWatcher {
         guard('webmail.watcher.opened', this.options.onOpened)(root);
       }
     }
-    for (const root of [...this.dirty]) {
-      this.dirty.delete(root);
-      if (this.open.has(root)) guard('webmail.watcher.changed', this.options.onChanged)(root);
-    }
   }
 }
 
-/** Our own panel coming and going is not a change of the compose window. */
+/** Our own panel being put in is not a change of the compose window (its removal is: put it back). */
 function isOurs(record: MutationRecord): boolean {
-  if (record.type !== 'childList') return false;
-  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-  return nodes.length > 0 && nodes.every(isOurElement);
+  if (record.type !== 'childList' || record.removedNodes.length > 0) return false;
+  const added = Array.from(record.addedNodes);
+  return added.length > 0 && added.every(isOurElement);
 }

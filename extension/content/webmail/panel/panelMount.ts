@@ -20,12 +20,17 @@ const MAX_REMOUNTS = 20;
 export class PanelMount {
   private mounted: { host: HTMLElement; root: ShadowRoot } | null = null;
   private remounts = 0;
-  private placed = false;
+  private shown = false;
 
   constructor(
     private readonly doc: Document,
     private readonly tagName: string,
   ) {}
+
+  /** Shown, and not taken away by us since: gone from the page means the page removed it. */
+  get placed(): boolean {
+    return this.shown;
+  }
 
   get host(): HTMLElement | null {
     return this.mounted?.host.isConnected ? this.mounted.host : null;
@@ -40,7 +45,7 @@ export class PanelMount {
     }
     const { host, root } = mounted;
     if (!host.isConnected || host.parentElement !== slot.parent) {
-      if (this.placed && ++this.remounts > MAX_REMOUNTS) return;
+      if (this.shown && ++this.remounts > MAX_REMOUNTS) return;
       // A copy of our element the page made (it has no shadow root of ours): not ours to keep.
       for (const stray of Array.from(slot.parent.querySelectorAll(`:scope > ${this.tagName}`))) {
         if (stray !== host) stray.remove();
@@ -49,7 +54,7 @@ export class PanelMount {
         host,
         slot.before && slot.before.parentNode === slot.parent ? slot.before : null,
       );
-      this.placed = true;
+      this.shown = true;
     }
     for (const [name, value] of Object.entries(attributes)) {
       if (host.getAttribute(name) !== value) host.setAttribute(name, value);
@@ -58,6 +63,7 @@ export class PanelMount {
   }
 
   remove(): void {
+    this.shown = false;
     if (!this.mounted) return;
     render(null, this.mounted.root);
     this.mounted.host.remove();
