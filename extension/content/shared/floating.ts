@@ -8,7 +8,7 @@ import { createShadowHost } from './shadowHost';
  * Opening it again replaces its content; closing removes it from the page.
  */
 export class FloatingPanel {
-  private mounted: { host: HTMLElement; root: ShadowRoot } | null = null;
+  private mounted: { host: HTMLElement; root: ShadowRoot; watcher: MutationObserver | null } | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -26,8 +26,8 @@ export class FloatingPanel {
 
   show(content: ComponentChild): void {
     if (!this.isOpen) {
-      this.mounted = createShadowHost(this.doc, this.tagName, this.css);
-      const { host } = this.mounted;
+      const { host, root } = createShadowHost(this.doc, this.tagName, this.css);
+      this.mounted = { host, root, watcher: reflectChanges(this.doc, host, root) };
       host.addEventListener(
         'keydown',
         guard('panel.escape', (event: KeyboardEvent) => {
@@ -46,10 +46,27 @@ export class FloatingPanel {
 
   close(): void {
     if (!this.mounted) return;
+    this.mounted.watcher?.disconnect();
     render(null, this.mounted.root);
     this.mounted.host.remove();
     this.mounted = null;
   }
+}
+
+/**
+ * Changes inside a shadow root are invisible to observers of the page (puppeteer's
+ * `waitForSelector('relance-reminder >>> …')` among them): each one bumps `data-revision` on the
+ * host, so that whoever waits on the page sees that something changed inside.
+ */
+function reflectChanges(doc: Document, host: HTMLElement, root: ShadowRoot): MutationObserver | null {
+  const MO = doc.defaultView?.MutationObserver;
+  if (!MO) return null;
+  let revision = 0;
+  const watcher = new MO(
+    guard('panel.revision', () => host.setAttribute('data-revision', String(++revision))),
+  );
+  watcher.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+  return watcher;
 }
 
 /** Shared look of the floating panels: a card on the right, above the page. */

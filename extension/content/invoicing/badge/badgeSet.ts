@@ -100,8 +100,12 @@ export class BadgeSet {
   }
 
   private draw(mounted: Mounted): void {
-    mounted.drawn = true;
     if (mounted.content) render(mounted.content, mounted.root);
+    if (!mounted.drawn && mounted.host.isConnected) {
+      // Drawn after entering the page: say so on the host, where observers of the page can see it.
+      mounted.host.setAttribute('data-drawn', '');
+    }
+    mounted.drawn = true;
   }
 
   /** One IntersectionObserver draws the badges that come near the viewport (none in old engines). */
