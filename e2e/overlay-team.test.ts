@@ -164,7 +164,7 @@ describe('the team shares its notes and reminders', () => {
     expect(summary).toContain('80,00'); // 40 € per invoice
     const body = await page.$eval(
       'relance-reminder',
-      (r) => (r.shadowRoot?.querySelector('[data-relance-field="body"]') as HTMLTextAreaElement).value,
+      (r) => (r.shadowRoot!.querySelector('[data-relance-field="body"]') as HTMLTextAreaElement).value,
     );
     expect(body).toContain('FA2603-0101');
     expect(body).toContain('FA2603-0106');

@@ -1,5 +1,5 @@
 import type { Language } from '@relance/shared';
-import { h, render, type VNode } from 'preact';
+import { type ComponentChild, h, render } from 'preact';
 import type { InvoicePolicyView } from '../../../lib/messages';
 import { guard } from '../../shared/guard';
 import { createShadowHost } from '../../shared/shadowHost';
@@ -29,7 +29,7 @@ interface Mounted {
   host: HTMLElement;
   root: ShadowRoot;
   /** The content as of the last answer. */
-  content?: VNode<any>;
+  content?: ComponentChild;
   drawn: boolean;
 }
 
@@ -81,7 +81,7 @@ export class BadgeSet {
   prepare(observation: InvoiceObservation, view: InvoicePolicyView): void {
     const mounted = this.mountFor(observation);
     if (!mounted) return;
-    const { host, root } = mounted;
+    const { host } = mounted;
     setAttribute(host, 'data-invoice-number', observation.number);
     setAttribute(host, 'data-days-overdue', String(view.daysOverdue));
     setAttribute(host, 'data-stage', view.stage);
