@@ -162,7 +162,7 @@ export class BadgeSet {
     const { row, anchor } = observation;
     const mounted = this.byRow.get(row);
     if (mounted && this.pending.has(mounted)) return mounted;
-    if (mounted && mounted.host.isConnected && row.contains(mounted.host)) {
+    if (mounted?.host.isConnected && row.contains(mounted.host)) {
       // Anything else named like our badge in this row is a stale copy (a cloned row, an old anchor).
       removeCopies(row, mounted.host);
       return mounted;
