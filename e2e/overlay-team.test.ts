@@ -154,7 +154,7 @@ describe('the team shares its notes and reminders', () => {
     await paulsPage.close();
   });
 
-  it('"Relancer" groups the client\'s overdue invoices, states penalties, and opening Gmail logs it', async () => {
+  it('"Relancer" groups the client\'s overdue invoices, states penalties; Gmail and the formal-notice letter log it', async () => {
     const page = await openList(marie);
     await page.click(`${badge('FA2603-0101')} >>> [data-relance-action="remind"]`);
     await page.waitForSelector('relance-reminder >>> [data-relance-part="late-payment"]');
@@ -174,8 +174,38 @@ describe('the team shares its notes and reminders', () => {
     const gmail = new URL((await opened).url());
     expect(gmail.searchParams.get('view')).toBe('cm');
     expect(gmail.searchParams.get('body')).toContain('FA2603-0106');
+    await page.bringToFront();
     await page.waitForSelector(`${badge('FA2603-0101')}[data-action-due="false"]`);
     await page.waitForSelector(`${badge('FA2603-0106')}[data-action-due="false"]`);
+
+    // The formal notice for the same invoices, as a printable letter to send by registered post.
+    const popup = new Promise<Page>((resolve) => page.once('popup', (p) => resolve(p!)));
+    await page.click('relance-reminder >>> [data-relance-action="print-formal-notice"]');
+    const letter = await popup;
+    await letter.waitForSelector('.mention');
+    const printed = await letter.evaluate(() => ({
+      mention: document.querySelector('.mention')?.textContent,
+      subject: document.querySelector('.subject')?.textContent ?? '',
+      body: document.querySelector('.body')?.textContent ?? '',
+      print: document.querySelector('.toolbar button')?.textContent,
+    }));
+    expect(printed.mention).toBe('Lettre recommandée avec accusé de réception');
+    expect(printed.subject).toContain('Mise en demeure de payer');
+    expect(printed.body).toContain('FA2603-0101');
+    expect(printed.print).toBe('Imprimer');
+    await letter.close();
+
+    expect(await syncNow(marie.worker)).toMatchObject({ pending: 0 });
+    const logged = (await serverChanges())
+      .filter((c) => c.kind === 'activity')
+      .map((c) => c.activity as { type: string; stage: string; channel: string });
+    expect(logged).toEqual(
+      expect.arrayContaining([
+        // The grouped message is written for the firmest stage among them (FA2603-0106 is 70 days late).
+        expect.objectContaining({ type: 'reminder', stage: 'legal', channel: 'gmail' }),
+        expect.objectContaining({ type: 'reminder', stage: 'formal-notice', channel: 'registered-letter' }),
+      ]),
+    );
     await page.close();
   });
 });

@@ -195,7 +195,8 @@ export interface MessageMap {
   logActivity: { request: { activity: ActivityInput }; response: { activity: Activity } };
   updateClient: { request: { clientId: string; patch: ClientPatch }; response: { client: Client } };
   prepareReminder: {
-    request: { invoiceIds: string[]; language?: Language };
+    /** `stage`: write it for this stage instead of the one due (the overlay's formal-notice letter). */
+    request: { invoiceIds: string[]; language?: Language; stage?: StageId };
     response: { reminders: PreparedReminder[] };
   };
   findClientsByEmail: { request: { emails: string[] }; response: { clients: ClientSummary[] } };

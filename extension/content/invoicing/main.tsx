@@ -170,10 +170,18 @@ function openUrl(doc: Document, url: string): void {
   link.click();
 }
 
-/** A printable letter in a new window, written with DOM calls (no HTML strings). */
-function printLetter(doc: Document, letter: Letter): void {
+/**
+ * A printable letter in a new window, opened at once (within the click, or the browser blocks it)
+ * and written when the text is ready, with DOM calls only (no HTML strings).
+ */
+function printLetter(doc: Document, letter: Promise<Letter>): void {
   const win = doc.defaultView?.open('', '_blank');
   if (!win) return;
-  writeLetter(win.document, letter);
-  win.focus();
+  letter.then(
+    guard('letter.write', (ready: Letter) => {
+      writeLetter(win.document, ready);
+      win.focus();
+    }),
+    () => win.close(),
+  );
 }

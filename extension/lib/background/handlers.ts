@@ -105,9 +105,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { client: clientSchemaData(client) };
     },
 
-    async prepareReminder({ invoiceIds, language }) {
+    async prepareReminder({ invoiceIds, language, stage }) {
       return {
-        reminders: await prepareReminders(db, invoiceIds, await getTeamSettings(db), today(), language),
+        reminders: await prepareReminders(
+          db,
+          invoiceIds,
+          await getTeamSettings(db),
+          today(),
+          language,
+          stage,
+        ),
       };
     },
 

@@ -25,8 +25,8 @@ export interface ReminderDialogProps {
   onLogged: (reminder: PreparedReminder) => void;
   /** Opens a URL in a new tab (the page must not navigate away). */
   openUrl: (url: string) => void;
-  /** Opens a printable letter. */
-  printLetter: (letter: Letter) => void;
+  /** Opens a printable letter (the window opens at once, within the click; the text may follow). */
+  printLetter: (letter: Promise<Letter>) => void;
   copyText: (text: string) => Promise<void>;
 }
 
@@ -46,7 +46,7 @@ export function ReminderDialog(props: ReminderDialogProps) {
   const [status, setStatus] = useState<Status>(null);
   const [logged, setLogged] = useState(false);
   const [busy, setBusy] = useState(false);
-  const loggedRef = useRef(false);
+  const loggedStages = useRef(new Set<string>());
 
   useEffect(() => {
     void (async () => {
@@ -69,10 +69,10 @@ export function ReminderDialog(props: ReminderDialogProps) {
 
   const draft = (): Draft => ({ recipients: cleanRecipients(recipients), subject, body });
 
-  /** Writes the `reminder` activity once per dialog, whichever way the reminder leaves. */
-  const log = async (channel: Channel) => {
-    if (!reminder || loggedRef.current) return;
-    loggedRef.current = true;
+  /** Writes the `reminder` activity once per stage and dialog, whichever way the reminder leaves. */
+  const log = async (channel: Channel, sent: PreparedReminder | null = reminder, sentSubject = subject) => {
+    if (!sent || loggedStages.current.has(sent.stage)) return;
+    loggedStages.current.add(sent.stage);
     setBusy(true);
     try {
       const to = cleanRecipients(recipients);
@@ -80,19 +80,19 @@ export function ReminderDialog(props: ReminderDialogProps) {
         type: 'logActivity',
         activity: {
           type: 'reminder',
-          clientId: reminder.clientId,
-          invoiceIds: reminder.invoiceIds,
-          stage: reminder.stage,
+          clientId: sent.clientId,
+          invoiceIds: sent.invoiceIds,
+          stage: sent.stage,
           channel,
-          ...(subject ? { subject: subject.slice(0, 500) } : {}),
+          ...(sentSubject ? { subject: sentSubject.slice(0, 500) } : {}),
           ...(to.length > 0 ? { recipients: to } : {}),
         },
       });
-      setLogged(true);
+      if (sent === reminder) setLogged(true);
       setStatus({ kind: 'ok', text: t('logged') });
-      props.onLogged(reminder);
+      props.onLogged(sent);
     } catch (error) {
-      loggedRef.current = false;
+      loggedStages.current.delete(sent.stage);
       setStatus({ kind: 'error', text: t('failed', { message: messageOf(error) }) });
     } finally {
       setBusy(false);
@@ -104,21 +104,50 @@ export function ReminderDialog(props: ReminderDialogProps) {
     void log(channel);
   };
 
-  const print = (formalNotice: boolean) => {
+  const letterOf = (
+    from: PreparedReminder,
+    letterSubject: string,
+    letterBody: string,
+    formalNotice: boolean,
+  ) =>
+    makeLetter({
+      lang: from.language,
+      title: formalNotice ? t('formalNoticeTitle') : t('letterTitle'),
+      ...(formalNotice ? { mention: t('registeredMention') } : {}),
+      recipient: from.clientName,
+      today: todayLocal(),
+      subject: letterSubject,
+      body: letterBody,
+      printLabel: t('printButton'),
+    });
+
+  /** The reminder as a letter, as edited here. */
+  const printLetter = () => {
     if (!reminder) return;
-    props.printLetter(
-      makeLetter({
-        lang: reminder.language,
-        title: formalNotice ? t('formalNoticeTitle') : t('letterTitle'),
-        ...(formalNotice ? { mention: t('registeredMention') } : {}),
-        recipient: reminder.clientName,
-        today: todayLocal(),
-        subject,
-        body,
-        printLabel: t('printButton'),
-      }),
+    props.printLetter(Promise.resolve(letterOf(reminder, subject, body, reminder.stage === 'formal-notice')));
+    void log('letter');
+  };
+
+  /** The formal notice (mise en demeure) for the same invoices, written for that stage, to send by registered letter. */
+  const printFormalNotice = () => {
+    if (!reminder) return;
+    if (reminder.stage === 'formal-notice') {
+      props.printLetter(Promise.resolve(letterOf(reminder, subject, body, true)));
+      void log('registered-letter');
+      return;
+    }
+    const notice = props
+      .send({ type: 'prepareReminder', invoiceIds: reminder.invoiceIds, stage: 'formal-notice' })
+      .then(({ reminders }) => {
+        const first = reminders[0];
+        if (!first) throw new Error(t('nothingToRemind'));
+        void log('registered-letter', first, first.subject);
+        return letterOf(first, first.subject, first.body, true);
+      });
+    notice.catch((error: unknown) =>
+      setStatus({ kind: 'error', text: t('failed', { message: messageOf(error) }) }),
     );
-    void log(formalNotice ? 'registered-letter' : 'letter');
+    props.printLetter(notice);
   };
 
   const copy = async () => {
@@ -230,10 +259,10 @@ export function ReminderDialog(props: ReminderDialogProps) {
               </button>
             </div>
             <div class="row">
-              <button type="button" data-relance-action="print-letter" onClick={() => print(false)}>
+              <button type="button" data-relance-action="print-letter" onClick={printLetter}>
                 {t('printLetter')}
               </button>
-              <button type="button" data-relance-action="print-formal-notice" onClick={() => print(true)}>
+              <button type="button" data-relance-action="print-formal-notice" onClick={printFormalNotice}>
                 {t('printFormalNotice')}
               </button>
               <button

@@ -31,7 +31,12 @@ export async function prepareReminders(
   settings: TeamSettings,
   today: string,
   language?: Language,
+  /** Written for this stage rather than the one due (a formal notice printed ahead of time). */
+  forcedStage?: StageId,
 ): Promise<PreparedReminder[]> {
+  if (forcedStage !== undefined && !STAGE_IDS.includes(forcedStage)) {
+    throw new UserError('invalid-stage', `unknown stage ${String(forcedStage)}`);
+  }
   const asked = (await db.invoices.bulkGet(invoiceIds)).filter((i): i is InvoiceRow => !!i && !i.deleted);
   if (asked.length === 0) throw new UserError('unknown-invoice', 'none of these invoices is known');
 
@@ -58,7 +63,7 @@ export async function prepareReminders(
       (e) =>
         group.some((g) => g.id === e.invoice.id) || plan?.invoices.some((p) => p.invoice.id === e.invoice.id),
     );
-    const stage = plan?.stage ?? firmestStage(covered);
+    const stage = forcedStage ?? plan?.stage ?? firmestStage(covered);
     reminders.push(
       render({ client, clientName: first.clientName, covered, stage, activities, settings, today, language }),
     );
