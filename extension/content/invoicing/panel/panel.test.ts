@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEntry } from '../../../lib/messages';
+import { describeEntry } from './describeEntry';
+import { addMonths } from './NotesPanel';
+
+const base = {
+  id: '01900000-0000-7000-8000-000000000001',
+  clientId: '01900000-0000-7000-8000-000000000002',
+  invoiceIds: [],
+  date: '2026-03-12',
+  at: '2026-03-12T09:30:00.000Z',
+  authorName: 'Marie',
+};
+
+describe('timeline entries', () => {
+  it('describe a reminder with its stage and channel, in French and English', () => {
+    const entry: TimelineEntry = {
+      kind: 'activity',
+      sortKey: 'x',
+      activity: { ...base, type: 'reminder', stage: 'reminder-2', channel: 'gmail', subject: 'Relance FA-1' },
+    };
+    expect(describeEntry(entry, 'fr')).toEqual({
+      kind: 'reminder',
+      title: 'Relance',
+      date: '12/03/2026',
+      author: 'Marie',
+      details: ['Relance formelle · Gmail', 'Relance FA-1'],
+    });
+    expect(describeEntry(entry, 'en').details[0]).toBe('Formal reminder · Gmail');
+  });
+
+  it('describe a promise to pay and a payment plan with amounts', () => {
+    const promise: TimelineEntry = {
+      kind: 'activity',
+      sortKey: 'x',
+      activity: { ...base, type: 'promise-to-pay', promisedDate: '2026-04-01', amountCents: 50000 },
+    };
+    expect(describeEntry(promise, 'fr').details).toEqual([
+      'Paiement promis pour le 01/04/2026 · 500,00\u00a0€',
+    ]);
+    const plan: TimelineEntry = {
+      kind: 'activity',
+      sortKey: 'x',
+      activity: {
+        ...base,
+        type: 'payment-plan',
+        instalments: [
+          { date: '2026-04-01', amountCents: 10000 },
+          { date: '2026-05-01', amountCents: 10000 },
+        ],
+      },
+    };
+    expect(describeEntry(plan, 'en', 'GBP').details).toEqual(['1 Apr 2026 : £100.00 · 1 May 2026 : £100.00']);
+  });
+
+  it('describe a note with its author', () => {
+    const note: TimelineEntry = {
+      kind: 'note',
+      sortKey: 'x',
+      note: {
+        id: 'n',
+        clientId: base.clientId,
+        text: 'Rappeler lundi',
+        authorName: 'Paul',
+        createdAt: '2026-03-10T08:00:00.000Z',
+        updatedAt: '2026-03-10T08:00:00.000Z',
+      },
+    };
+    expect(describeEntry(note, 'fr')).toMatchObject({
+      kind: 'note',
+      author: 'Paul',
+      details: ['Rappeler lundi'],
+    });
+  });
+});
+
+describe('payment plan dates', () => {
+  it('step by month and keep to the month end', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-11-15', 2)).toBe('2027-01-15');
+    expect(addMonths('2026-03-12', 0)).toBe('2026-03-12');
+  });
+});
