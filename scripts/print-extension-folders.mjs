@@ -7,5 +7,7 @@ for (const [browser, folder] of [
   ['Firefox', '.output/firefox-mv3'],
 ]) {
   const path = resolve(folder);
-  console.log(`Relance extension for ${browser}: ${existsSync(path) ? path : `${path} (missing: run pnpm build)`}`);
+  console.log(
+    `Relance extension for ${browser}: ${existsSync(path) ? path : `${path} (missing: run pnpm build)`}`,
+  );
 }
