@@ -13,6 +13,12 @@ import { type BadgeActions, BadgeSet } from './badge/badgeSet';
  * 2,000-row page costs a handful of requests, not one per row or per slice.
  */
 const MAX_PER_REQUEST = 500;
+/**
+ * Badges entering a table make the page lay the whole table out again (its columns widen), which
+ * costs about as much as the table's first layout. So they enter together: the first answer at
+ * once (the first screen), then whenever nothing more is on its way, or at most this often.
+ */
+const INSERT_AT_MOST_EVERY_MS = 1500;
 
 export interface OverlayOptions {
   doc: Document;
@@ -43,6 +49,7 @@ export class InvoiceOverlay {
   private idleWaiters: (() => void)[] = [];
   /** Badges being shown, slice by slice, while the next request is already out. */
   private showing: Promise<void> = Promise.resolve();
+  private lastInsertAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: OverlayOptions) {
     this.badges = new BadgeSet(options.doc, options.lang, options.actions);
@@ -112,8 +119,15 @@ export class InvoiceOverlay {
       }
     } finally {
       this.pumping = false;
+      // Whatever was held back enters now.
+      this.showing = this.showing.then(() => this.insertNow());
       for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
+  }
+
+  private insertNow(): void {
+    this.lastInsertAt = performance.now();
+    this.badges.insertPrepared();
   }
 
   private isCurrent(observation: InvoiceObservation): boolean {
@@ -145,10 +159,11 @@ export class InvoiceOverlay {
           this.badges.prepare(known.observation, view);
         },
       );
-      // Built slice by slice, then into the page all at once (one layout of the host's table).
+      // Built slice by slice, off the page; into the page together (see INSERT_AT_MOST_EVERY_MS).
       this.showing = this.showing.then(async () => {
         await forEachInSlices(pairs, show);
-        this.badges.insertPrepared();
+        const waited = performance.now() - this.lastInsertAt;
+        if (!this.pumping || waited >= INSERT_AT_MOST_EVERY_MS) this.insertNow();
       });
     } catch (error) {
       reportError('overlay.observeInvoices', error);
