@@ -12,7 +12,7 @@ import type { Benchmark } from './run';
  * row is read), and the longest main-thread task of the page (from a CDP trace).
  */
 const ROWS = 2000;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const RELANCE_DIR = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
 const BASELINE_DIR = fileURLToPath(new URL('./overlay-baseline', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -91,7 +91,8 @@ function analyseTrace(buffer: Uint8Array, pagePath: string) {
   return { longest, longestExtension };
 }
 
-async function measure(puppeteer: Puppeteer, variant: Variant, url: string): Promise<Sample> {
+/** One fresh profile: the list seen for the first time, then seen again (invoices already known). */
+async function measure(puppeteer: Puppeteer, variant: Variant, url: string): Promise<Sample[]> {
   const profile = await mkdtemp(join(tmpdir(), 'relance-bench-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -110,30 +111,41 @@ async function measure(puppeteer: Puppeteer, variant: Variant, url: string): Pro
     ],
   });
   try {
-    if (variant === 'relance') await browser.waitForTarget((t) => t.type() === 'service_worker');
-    const page: Page = await browser.newPage();
-    await page.tracing.start({
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'],
-    });
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const done =
-      variant === 'relance'
-        ? () => document.getElementsByTagName('relance-badge').length >= 2000
-        : () => document.documentElement.hasAttribute('data-baseline-rows');
-    await page.waitForFunction(done, { polling: 'raf', timeout: 120_000 });
-    const doneMs = await page.evaluate(() => performance.now());
-    // Let the tasks still running finish inside the trace, then stop it.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const trace = await page.tracing.stop();
-    const { longest, longestExtension } = analyseTrace(trace!, '/large.html');
     if (variant === 'relance') {
-      const stages = await page.$$eval(
-        'relance-badge',
-        (badges) => new Set(badges.map((b) => b.getAttribute('data-stage'))).size,
-      );
-      if (stages < 5) throw new Error(`expected every stage on the benchmark page, saw ${stages}`);
+      const worker = await (await browser.waitForTarget((t) => t.type() === 'service_worker')).worker();
+      // The worker's script may still be starting: the first message must find it listening.
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        if (await worker?.evaluate(() => 'relanceBackground' in globalThis)) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
-    return { doneMs, longestTaskMs: longest, longestExtensionTaskMs: longestExtension };
+    const page: Page = await browser.newPage();
+    const samples: Sample[] = [];
+    for (let visit = 0; visit < 2; visit++) {
+      await page.tracing.start({
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'],
+      });
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      const done =
+        variant === 'relance'
+          ? () => document.getElementsByTagName('relance-badge').length >= 2000
+          : () => document.documentElement.hasAttribute('data-baseline-rows');
+      await page.waitForFunction(done, { polling: 'raf', timeout: 180_000 });
+      const doneMs = await page.evaluate(() => performance.now());
+      // Let the tasks still running finish inside the trace, then stop it.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const trace = await page.tracing.stop();
+      const { longest, longestExtension } = analyseTrace(trace!, '/large.html');
+      if (variant === 'relance') {
+        const stages = await page.$$eval(
+          'relance-badge',
+          (badges) => new Set(badges.map((b) => b.getAttribute('data-stage'))).size,
+        );
+        if (stages < 5) throw new Error(`expected every stage on the benchmark page, saw ${stages}`);
+      }
+      samples.push({ doneMs, longestTaskMs: longest, longestExtensionTaskMs: longestExtension });
+    }
+    return samples;
   } finally {
     await browser.close();
     await rm(profile, { recursive: true, force: true });
@@ -154,7 +166,8 @@ export const overlayBenchmark: Benchmark = {
     const puppeteer = await loadPuppeteer();
     const fixtures = await startFixtureServer();
     const url = fixtures.url(`/large.html?rows=${ROWS}`);
-    const samples: Record<Variant, Sample[]> = { baseline: [], relance: [] };
+    // samples[variant][visit]: visit 0 = first sight of the list, 1 = the same list again.
+    const samples: Record<Variant, [Sample[], Sample[]]> = { baseline: [[], []], relance: [[], []] };
     let chromium = '';
     try {
       const probe = await puppeteer.launch({
@@ -168,32 +181,52 @@ export const overlayBenchmark: Benchmark = {
       // Alternate the two so that machine noise falls on both alike.
       for (let i = 0; i < RUNS; i++) {
         for (const variant of ['baseline', 'relance'] as const) {
-          samples[variant].push(await measure(puppeteer, variant, url));
+          const [first, again] = await measure(puppeteer, variant, url);
+          samples[variant][0].push(first!);
+          samples[variant][1].push(again!);
         }
       }
     } finally {
       await fixtures.close();
     }
-    const row = (label: string, pick: (s: Sample) => number) => {
-      const base = median(samples.baseline.map(pick));
-      const relance = median(samples.relance.map(pick));
+    const row = (label: string, visit: 0 | 1, pick: (s: Sample) => number) => {
+      const base = median(samples.baseline[visit].map(pick));
+      const relance = median(samples.relance[visit].map(pick));
       return `| ${label} | ${ms(base)} | ${ms(relance)} | ${ratio(relance, base)} |`;
     };
+    const rows = ([0, 1] as const).flatMap((visit) => {
+      const when = visit === 0 ? 'first visit' : 'second visit';
+      return [
+        row(`${when}: done (all rows read / all badges shown)`, visit, (s) => s.doneMs),
+        row(`${when}: longest main-thread task`, visit, (s) => s.longestTaskMs),
+        row(`${when}: longest task running extension code`, visit, (s) => s.longestExtensionTaskMs),
+      ];
+    });
     return `## Invoicing overlay on a ${ROWS.toLocaleString('en')}-row list
 
-Page: \`e2e/fixtures/invoicing/large.html?rows=${ROWS}\` (server-rendered French table, every stage
+Page: \`e2e/fixtures/invoicing/large.html?rows=${ROWS}\` (a server-rendered French table, every stage
 present). Baseline: a content script injected at the same moment that only reads the same rows'
 cells (\`bench/overlay-baseline\`). Relance: the built extension (\`.output/chrome-mv3\`), its
-background answering the policy for every row, one \`<relance-badge>\` per row. Medians of ${RUNS}
-runs of each, alternated, each in a fresh browser profile. "Done" is measured from navigation start;
-tasks come from a Chromium trace of the page's main thread (page parsing included, the same for both).
+background answering the policy for every row, one \`<relance-badge>\` per row. Each run uses a fresh
+browser profile and opens the list twice: the first visit records 2,000 invoices never seen
+before, the second finds them known. Medians of ${RUNS} runs of each, alternated. "Done" counts from
+navigation start; tasks come from a Chromium trace of the page's main thread (the page's own
+parsing and layout included, the same for both).
 
 | measure | baseline | Relance | ratio |
 |---|---|---|---|
-${row('done (all rows read / all badges shown)', (s) => s.doneMs)}
-${row('longest main-thread task', (s) => s.longestTaskMs)}
-${row('longest task running extension code', (s) => s.longestExtensionTaskMs)}
+${rows.join('\n')}
 
-Machine: ${machine}; ${chromium} headless.`;
+Where the time goes. "Done" is mostly the background: on a first visit it records 2,000 invoices
+it has never seen (IndexedDB writes and sync outbox) before answering; on the second it only reads
+and evaluates them. The page is not blocked meanwhile: the content script reads rows and builds
+badges in slices of about 8 ms, off the page. The longest task is the page laying its 2,000-row
+table out again when the badges enter it (the invoice-number column widens), which costs about as
+much as the table's first layout, or more; so badges enter together (the first answer at once,
+then when nothing more is on its way), and only the first 200 are drawn at once, the others when
+they come near the viewport.
+
+Machine: ${machine}; ${chromium} headless. The machine was shared with other jobs while this ran,
+so absolute times vary from run to run; the ratios come from runs interleaved on the same load.`;
   },
 };
