@@ -221,6 +221,78 @@ describe('badges on invoicing sites', () => {
   });
 });
 
+describe('the notes panel', () => {
+  it('logs a promise to pay and a dispute: both badges go on pause, the timeline shows them', async () => {
+    const page = await openPage('/grid.html');
+    await expectBadges(page, GRID);
+
+    // A promise to pay in ten days for F-2026-034.
+    await page.click('relance-badge[data-invoice-number="F-2026-034"] >>> [data-relance-action="notes"]');
+    await page.click('relance-notes-panel >>> [data-relance-action="log-promise-to-pay"]');
+    const date = await page.waitForSelector(
+      'relance-notes-panel >>> [data-relance-form="promise-to-pay"] input[name="date"]',
+    );
+    const promised = await date!.evaluate((input) => {
+      const when = new Date(Date.now() + 10 * 86_400_000);
+      const iso = `${when.getFullYear()}-${String(when.getMonth() + 1).padStart(2, '0')}-${String(when.getDate()).padStart(2, '0')}`;
+      (input as HTMLInputElement).value = iso;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return iso;
+    });
+    await page.type(
+      'relance-notes-panel >>> [data-relance-form="promise-to-pay"] input[name="amount"]',
+      '1 020,00',
+    );
+    await page.click('relance-notes-panel >>> [data-relance-action="submit-log"]');
+    await page.waitForSelector('relance-badge[data-invoice-number="F-2026-034"][data-stage="paused"]');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('relance-notes-panel')
+        ?.shadowRoot?.querySelector('[data-entry-kind="promise-to-pay"]'),
+    );
+    const [y, m, d] = promised.split('-');
+    expect(await page.$eval('relance-notes-panel', (p) => p.shadowRoot?.textContent ?? '')).toContain(
+      `Paiement promis pour le ${d}/${m}/${y}`,
+    );
+    expect(
+      await page.$eval(
+        'relance-badge[data-invoice-number="F-2026-034"]',
+        (b) => b.shadowRoot?.textContent ?? '',
+      ),
+    ).toContain(`promesse de paiement jusqu'au ${d}/${m}/${y}`);
+
+    // A dispute on F-2026-033 (another client), once the panel is closed.
+    await page.click('relance-notes-panel >>> [data-relance-action="close"]');
+    expect(await page.$('relance-notes-panel')).toBeNull();
+    await page.click('relance-badge[data-invoice-number="F-2026-033"] >>> [data-relance-action="notes"]');
+    await page.waitForFunction(() =>
+      document.querySelector('relance-notes-panel')?.shadowRoot?.textContent?.includes('Cabinet Morel'),
+    );
+    await page.click('relance-notes-panel >>> [data-relance-action="log-dispute-opened"]');
+    await page.type(
+      'relance-notes-panel >>> [data-relance-form="dispute-opened"] input[name="text"]',
+      'Livraison incomplète',
+    );
+    await page.click('relance-notes-panel >>> [data-relance-action="submit-log"]');
+    await page.waitForSelector('relance-badge[data-invoice-number="F-2026-033"][data-stage="paused"]');
+    expect(
+      await page.$eval(
+        'relance-badge[data-invoice-number="F-2026-033"]',
+        (b) => b.shadowRoot?.textContent ?? '',
+      ),
+    ).toContain('en pause : litige');
+    // The other invoices keep their stage, still one badge each.
+    expect((await badges(page)).map((b) => b.stage)).toEqual([
+      'payment-plan',
+      'courtesy',
+      'paused',
+      'paused',
+      'none',
+    ]);
+    await page.close();
+  });
+});
+
 describe('a site Relance does not understand', () => {
   it('stays quiet, then learns the site in teach mode and remembers it', async () => {
     const page = await ext.browser.newPage();
