@@ -87,9 +87,14 @@ export class Upstreams {
     this.urls = [...urls];
   }
 
+  /** Requests sent to each upstream. */
+  readonly sent = new Map<string, number>();
+
   pick(): string {
     if (this.urls.length === 0) throw new Error('no server to send to');
-    return this.urls[Math.floor(Math.random() * this.urls.length)]!;
+    const url = this.urls[Math.floor(Math.random() * this.urls.length)]!;
+    this.sent.set(url, (this.sent.get(url) ?? 0) + 1);
+    return url;
   }
 
   count(status: number | 'network') {
