@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -252,8 +253,13 @@ describe('the team leads’ dashboard in Chromium', () => {
     expect(await text('[data-figure="formal-notices"] tr[data-invoice-number="C-1"]')).toContain('En pause');
   });
 
-  it('keeps a screenshot of the overview in docs/', async () => {
-    await page.screenshot({ path: join(REPO_ROOT, 'docs/dashboard-overview.png'), fullPage: true });
+  // The picture in docs/ is refreshed on demand (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
+  it('renders the overview as a full-page screenshot (kept in docs/)', async () => {
+    const png = Buffer.from(await page.screenshot({ fullPage: true }));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(375); // width from the IHDR chunk
+    expect(png.readUInt32BE(20)).toBeGreaterThan(400); // a whole page, not an empty viewport
+    if (process.env.UPDATE_SCREENSHOTS) writeFileSync(join(REPO_ROOT, 'docs/dashboard-overview.png'), png);
   });
 
   it('shows scraped names as text, never as markup', async () => {
