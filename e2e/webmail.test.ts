@@ -102,14 +102,8 @@ async function reminders(ext: ExtensionBrowser) {
     .sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** A Chromium with the extension, once its service worker has run its script (it may lag the target). */
 async function launch(): Promise<ExtensionBrowser> {
-  const ext = await launchBrowserWithExtension({ userDataDir: await profile() });
-  for (let waited = 0; waited < 10_000; waited += 100) {
-    if (await ext.worker.evaluate(() => 'relanceBackground' in globalThis)) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return ext;
+  return launchBrowserWithExtension({ userDataDir: await profile() });
 }
 
 async function waitForReminders(ext: ExtensionBrowser, count: number) {

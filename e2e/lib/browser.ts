@@ -54,6 +54,7 @@ export async function launchBrowserWithExtension(options: LaunchOptions = {}): P
     const target = await waitForServiceWorker(browser);
     const extensionId = new URL(target.url()).host;
     const worker = (await target.worker())!;
+    await waitForBackgroundScript(worker);
     const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
     return {
       browser,
@@ -86,4 +87,15 @@ function isOurWorker(target: Target, extensionId?: string): boolean {
 
 function waitForServiceWorker(browser: Browser, extensionId?: string): Promise<Target> {
   return browser.waitForTarget((t) => isOurWorker(t, extensionId), { timeout: 30_000 });
+}
+
+/** The worker target can appear before its script has run: wait for the background's global. */
+async function waitForBackgroundScript(worker: WebWorker): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    if (await worker.evaluate(() => 'relanceBackground' in globalThis)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(
+    'the extension service worker never set up its background (relanceBackground missing after 10 s)',
+  );
 }
