@@ -2,11 +2,11 @@ import { email as emailSchema, type Invoice, invoice as invoiceSchema } from '@r
 import type { ClientRow, InvoiceRow } from '../db';
 import type { InvoiceObservation } from '../messages';
 import { describeIssues, UserError } from '../userError';
-import { nextHlc } from './clock';
+import { nextHlcs } from './clock';
 import type { RepoContext } from './context';
 import { clientChange, clientRow, invoiceChange, invoiceRow } from './documents';
 import { normaliseEmail } from './names';
-import { enqueue } from './outbox';
+import { enqueueAll } from './outbox';
 import { clientIdFor, invoiceIdFor } from './stableIds';
 
 export interface RecordedInvoice {
@@ -17,7 +17,11 @@ export interface RecordedInvoice {
 /**
  * Stores what the overlay read on a page: each invoice (found by host + number) and its client
  * (found by name), creating or updating their documents. A page seen again unchanged writes nothing,
- * so browsing never floods the outbox. All of it, records and queued changes, in one transaction.
+ * so browsing never floods the outbox.
+ *
+ * One batch, one transaction: the known invoices and clients are read together, the changes worked
+ * out in memory, and only what changed is written (records, clock and queued changes together, so a
+ * record is never stored without its change). A page of 500 invoices costs a handful of queries.
  */
 export async function recordObservations(
   ctx: RepoContext,
@@ -25,28 +29,85 @@ export async function recordObservations(
 ): Promise<RecordedInvoice[]> {
   const { db } = ctx;
   // Ids first: WebCrypto cannot be awaited inside an IndexedDB transaction.
+  const clientIds = new Map<string, Promise<string>>();
   const ids = await Promise.all(
-    observations.map(async (o) => ({
-      invoiceId: await invoiceIdFor(o.host, o.number),
-      clientId: await clientIdFor(o.clientName),
-    })),
+    observations.map(async (o) => {
+      const clientId = clientIds.get(o.clientName) ?? clientIdFor(o.clientName);
+      clientIds.set(o.clientName, clientId);
+      return { invoiceId: await invoiceIdFor(o.host, o.number), clientId: await clientId };
+    }),
   );
   const drafts = observations.map((o, i) => toInvoice(o, ids[i]!.invoiceId, ids[i]!.clientId));
 
   return db.transaction('rw', db.invoices, db.clients, db.outbox, db.syncState, async () => {
-    const recorded: RecordedInvoice[] = [];
+    const invoiceKeys = [...new Set(drafts.map((d) => d.id))];
+    const clientKeys = [...new Set(drafts.map((d) => d.clientId!))];
+    const [knownInvoices, knownClients] = await Promise.all([
+      db.invoices.bulkGet(invoiceKeys),
+      db.clients.bulkGet(clientKeys),
+    ]);
+    const clients = new Batch<ClientRow>(clientKeys, knownClients);
+    const invoices = new Batch<InvoiceRow>(invoiceKeys, knownInvoices);
+
+    // In page order, against what the batch already changed (a client on several rows, say).
     for (const [i, draft] of drafts.entries()) {
-      const client = await upsertClient(
-        ctx,
-        draft.clientId!,
+      const clientId = draft.clientId!;
+      const client = clientUpdate(
+        clients.current(clientId),
+        clientId,
         draft.clientName,
         observations[i]!.clientEmails,
       );
-      const invoice = await upsertInvoice(ctx, draft);
-      recorded.push({ invoice, client });
+      if (client) clients.change(clientRow(client, ''));
+      const invoice = invoiceUpdate(invoices.current(draft.id), draft);
+      if (invoice) invoices.change(invoiceRow(invoice, ''));
     }
-    return recorded;
+
+    // Clients before invoices, so that the server never hears of an invoice before its client.
+    const changed = [...clients.changed(), ...invoices.changed()];
+    if (changed.length > 0) {
+      const hlcs = await nextHlcs(db, ctx.now, changed.length);
+      changed.forEach((row, i) => {
+        row.hlc = hlcs[i]!;
+      });
+      const newClients = clients.changed();
+      const newInvoices = invoices.changed();
+      if (newClients.length > 0) await db.clients.bulkPut(newClients);
+      if (newInvoices.length > 0) await db.invoices.bulkPut(newInvoices);
+      await enqueueAll(db, [...newClients.map(clientChange), ...newInvoices.map(invoiceChange)], ctx.now());
+    }
+    return drafts.map((draft) => ({
+      invoice: invoices.current(draft.id)!,
+      client: clients.current(draft.clientId!)!,
+    }));
   });
+}
+
+/** The rows of one batch: as read from the database, then as the batch changed them. */
+class Batch<Row extends { id: string }> {
+  private readonly rows = new Map<string, Row>();
+  private readonly dirty = new Set<string>();
+
+  constructor(keys: string[], known: (Row | undefined)[]) {
+    keys.forEach((key, i) => {
+      const row = known[i];
+      if (row) this.rows.set(key, row);
+    });
+  }
+
+  current(id: string): Row | undefined {
+    return this.rows.get(id);
+  }
+
+  change(row: Row): void {
+    this.rows.set(row.id, row);
+    this.dirty.add(row.id);
+  }
+
+  /** Changed rows, in the order they were first changed. */
+  changed(): Row[] {
+    return [...this.dirty].map((id) => this.rows.get(id)!);
+  }
 }
 
 function toInvoice(o: InvoiceObservation, id: string, clientId: string): Invoice {
@@ -70,18 +131,13 @@ function toInvoice(o: InvoiceObservation, id: string, clientId: string): Invoice
   return parsed.data;
 }
 
-async function upsertClient(ctx: RepoContext, id: string, name: string, emails: string[] = []) {
-  const { db } = ctx;
+/** The client's new data when the page tells something new about it (it is new, or new e-mails). */
+function clientUpdate(existing: ClientRow | undefined, id: string, name: string, emails: string[] = []) {
   const valid = emails.map(normaliseEmail).filter((e) => emailSchema.safeParse(e).success);
-  const existing = await db.clients.get(id);
-  if (existing && !existing.deleted && valid.every((e) => existing.emails.includes(e))) return existing;
-  const data = existing
+  if (existing && !existing.deleted && valid.every((e) => existing.emails.includes(e))) return undefined;
+  return existing
     ? { ...existingData(existing), emails: [...new Set([...existing.emails, ...valid])] }
     : { id, name, emails: [...new Set(valid)] };
-  const row = clientRow(data, await nextHlc(db, ctx.now));
-  await db.clients.put(row);
-  await enqueue(db, clientChange(row), ctx.now());
-  return row;
 }
 
 function existingData({ hlc: _h, deleted: _d, nameKey: _n, ...data }: ClientRow) {
@@ -102,18 +158,13 @@ const OBSERVED: (keyof Invoice)[] = [
   'host',
 ];
 
-async function upsertInvoice(ctx: RepoContext, draft: Invoice) {
-  const { db } = ctx;
-  const existing = await db.invoices.get(draft.id);
-  if (existing && !existing.deleted && OBSERVED.every((k) => existing[k] === draft[k])) return existing;
+/** The invoice's new data when the page shows it differently (the url alone does not count). */
+function invoiceUpdate(existing: InvoiceRow | undefined, draft: Invoice): Invoice | undefined {
+  if (existing && !existing.deleted && OBSERVED.every((k) => existing[k] === draft[k])) return undefined;
   // Keep what others set on the invoice (contract penalty rate, jurisdiction) and the first url seen.
-  const data: Invoice = existing
+  return existing
     ? { ...invoiceSchema.parse(existing), ...pick(draft, OBSERVED), url: existing.url ?? draft.url }
     : draft;
-  const row = invoiceRow(data, await nextHlc(db, ctx.now));
-  await db.invoices.put(row);
-  await enqueue(db, invoiceChange(row), ctx.now());
-  return row;
 }
 
 function pick<T extends object>(source: T, keys: (keyof T)[]): Partial<T> {

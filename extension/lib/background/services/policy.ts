@@ -16,7 +16,11 @@ export async function activitiesByClient(
   const unique = [...new Set(clientIds)];
   const rows = unique.length ? await db.activities.where('clientId').anyOf(unique).toArray() : [];
   const byClient = new Map<string, Activity[]>();
-  for (const a of rows) byClient.set(a.clientId, [...(byClient.get(a.clientId) ?? []), a]);
+  for (const a of rows) {
+    const list = byClient.get(a.clientId);
+    if (list) list.push(a);
+    else byClient.set(a.clientId, [a]);
+  }
   return byClient;
 }
 
