@@ -10,7 +10,9 @@ export default defineConfig({
     name: 'Relance',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage', 'alarms', 'scripting'],
+    // activeTab: the popup's "Teach this site" sees the address of the tab it was opened over
+    // (to offer adding that site), only after the person clicked the toolbar button.
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // Sites the user adds are asked for at that moment, never <all_urls> up front.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],

@@ -175,6 +175,18 @@ export interface SiteMapping {
   fields: { number: string; client: string; amount: string; dueDate: string };
 }
 
+/**
+ * Messages the extension's pages and background send to the tabs where the invoicing overlay runs
+ * (`browser.tabs.sendMessage`; content/invoicing/main.tsx listens).
+ */
+export const TAB_MESSAGES = {
+  /** The popup's "Teach this site": start teach mode on the page. */
+  startTeachMode: 'relance:startTeachMode',
+  /** Sync brought teammates' changes: ask the badges' policy again. */
+  refresh: 'relance:refresh',
+} as const;
+export type TabMessage = { type: (typeof TAB_MESSAGES)[keyof typeof TAB_MESSAGES] };
+
 type NoPayload = Record<never, never>;
 
 /** Request payload and response of every message, by type. */

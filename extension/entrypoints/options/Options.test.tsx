@@ -89,6 +89,33 @@ describe('options page', () => {
     await waitFor(() => text(section).includes('Aucun site ajouté.'));
   });
 
+  it('sites: opened from the popup\'s "add this site", the site is typed in and the section in focus', async () => {
+    const bg = inProcessBackground();
+    const requestOrigins = vi.fn(async (origins: string[]) => {
+      for (const o of origins) bg.sites.permissions.add(o);
+      return true;
+    });
+    const root = mount(
+      <Options
+        send={bg.send}
+        requestOrigins={requestOrigins}
+        confirm={() => true}
+        initialSite="app.factures.fr"
+        focusSection="sites"
+      />,
+    );
+    await loaded(root);
+    const section = root.querySelector('#sites')!;
+    const input = section.querySelector<HTMLInputElement>('input[name=site]')!;
+    expect(input.value).toBe('app.factures.fr');
+    await waitFor(() => document.activeElement === input);
+    await click(section.querySelector('[data-relance-action=add-site]'));
+    await waitFor(() => section.querySelector('li[data-pattern]'));
+    expect(requestOrigins).toHaveBeenCalledWith(['https://app.factures.fr/*']);
+    expect(text(section)).toContain('Site ajouté. Rechargez ses pages déjà ouvertes');
+    expect(bg.sites.scripts.has('relance-site:https://app.factures.fr/*')).toBe(true);
+  });
+
   it('sites: a refused permission adds nothing and says so', async () => {
     const { root } = setup(false);
     await loaded(root);

@@ -14,6 +14,9 @@ export interface OptionsProps {
   /** `browser.permissions.request` for these origins; resolves to whether they were granted. */
   requestOrigins: (origins: string[]) => Promise<boolean>;
   confirm: (text: string) => boolean;
+  /** Opened from the popup's "add this site": that site ready to add, and the sites section in view. */
+  initialSite?: string;
+  focusSection?: string;
 }
 
 export type SaveTeamSettings = (patch: Partial<TeamSettings>) => Promise<void>;
@@ -21,7 +24,7 @@ export type SaveTeamSettings = (patch: Partial<TeamSettings>) => Promise<void>;
 /** Errors thrown by `send` carry the background's code; the UI turns them into sentences. */
 export type ShowError = (error: unknown) => void;
 
-export function Options({ send, requestOrigins, confirm }: OptionsProps) {
+export function Options({ send, requestOrigins, confirm, initialSite, focusSection }: OptionsProps) {
   const [settings, setSettings] = useState<SettingsView>();
   const [status, setStatus] = useState<SyncStatusView>();
   const [sites, setSites] = useState<SiteView[]>();
@@ -45,6 +48,14 @@ export function Options({ send, requestOrigins, confirm }: OptionsProps) {
     document.documentElement.lang = lang;
     document.title = t('optionsTitle');
   }, [lang]);
+
+  const ready = !!settings && !!status && !!sites;
+  useEffect(() => {
+    if (!ready || !focusSection) return;
+    const section = document.getElementById(focusSection);
+    section?.scrollIntoView?.();
+    section?.querySelector<HTMLInputElement>('input')?.focus();
+  }, [ready, focusSection]);
 
   if (!settings || !status || !sites) {
     return <p class={error ? 'error' : 'loading'}>{error ?? t('loading')}</p>;
@@ -120,6 +131,7 @@ export function Options({ send, requestOrigins, confirm }: OptionsProps) {
         t={t}
         send={send}
         requestOrigins={requestOrigins}
+        initialInput={initialSite}
         onSites={setSites}
         showError={showError}
         clearError={() => setError(undefined)}

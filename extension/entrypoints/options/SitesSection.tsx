@@ -10,19 +10,24 @@ interface Props {
   t: UiTranslator;
   send: Send;
   requestOrigins: (origins: string[]) => Promise<boolean>;
+  /** A site to add, typed in already (the popup's "add this site"). */
+  initialInput?: string;
   onSites: (sites: SiteView[]) => void;
   showError: ShowError;
   clearError: () => void;
 }
 
 /** The invoicing sites where the overlay runs; the host permission is asked when one is added. */
-export function SitesSection({ sites, t, send, requestOrigins, onSites, showError, clearError }: Props) {
-  const [input, setInput] = useState('');
+export function SitesSection(props: Props) {
+  const { sites, t, send, requestOrigins, onSites, showError, clearError } = props;
+  const [input, setInput] = useState(props.initialInput ?? '');
   const [refused, setRefused] = useState(false);
+  const [added, setAdded] = useState(false);
 
   const add = async () => {
     clearError();
     setRefused(false);
+    setAdded(false);
     let pattern: string;
     try {
       pattern = sitePattern(input);
@@ -39,6 +44,7 @@ export function SitesSection({ sites, t, send, requestOrigins, onSites, showErro
     try {
       onSites((await send({ type: 'addSite', pattern })).sites);
       setInput('');
+      setAdded(true);
     } catch (e) {
       showError(e);
     }
@@ -96,6 +102,11 @@ export function SitesSection({ sites, t, send, requestOrigins, onSites, showErro
         <button type="submit" disabled={!input.trim()} data-relance-action="add-site">
           {t('addSite')}
         </button>
+        {added && (
+          <p class="saved" role="status">
+            {t('siteAdded')}
+          </p>
+        )}
         {refused && (
           <p class="error" role="alert">
             {t('permissionRefused')}

@@ -4,12 +4,17 @@ import { sendToBackground } from '@/lib/ui/backend';
 import { Options } from './Options';
 import './style.css';
 
+// The popup's "add this site" opens options.html?site=<host>#sites.
+const opened = new URL(window.location.href);
+
 render(
   <Options
     send={sendToBackground}
     // Asked from the click itself: browsers grant host permissions only on a user gesture.
     requestOrigins={(origins) => browser.permissions.request({ origins })}
     confirm={(text) => window.confirm(text)}
+    initialSite={opened.searchParams.get('site') ?? undefined}
+    focusSection={opened.hash.slice(1) || undefined}
   />,
   document.getElementById('app')!,
 );

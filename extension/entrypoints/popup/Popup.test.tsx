@@ -1,7 +1,35 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest';
-import { inProcessBackground, mount, text, waitFor } from '../../test/ui';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browserTabs } from '@/lib/ui/tabs';
+import { button, click, inProcessBackground, mount, text, waitFor } from '../../test/ui';
 import { Popup } from './Popup';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The popup over a tab at `url` (the fake browser's tabs), its content script answering or not. */
+async function overTab(url: string | undefined, options: { receiver: boolean; lang?: 'fr' | 'en' }) {
+  const bg = inProcessBackground();
+  if (options.lang) await bg.send({ type: 'setLanguage', language: options.lang });
+  await fakeBrowser.windows.create({ focused: true });
+  const tab = await fakeBrowser.tabs.create({ url, active: true });
+  const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async () => {
+    if (!options.receiver) throw new Error('Could not establish connection. Receiving end does not exist.');
+    return undefined;
+  }) as typeof fakeBrowser.tabs.sendMessage);
+  const close = vi.fn();
+  const root = mount(
+    <Popup send={bg.send} openOptions={() => {}} tabs={browserTabs(fakeBrowser)} close={close} />,
+  );
+  await waitFor(() => root.querySelector('.popup'));
+  const teach = async () => {
+    await click(root.querySelector('[data-relance-action=teach-site]'));
+    return (await waitFor(() => root.querySelector<HTMLElement>('[data-testid=teach-outcome]')))!;
+  };
+  return { bg, tab, sendMessage, close, root, teach };
+}
 
 const invoice = (number: string, dueDate: string, amountDueCents: number, clientName: string) => ({
   number,
@@ -24,7 +52,9 @@ describe('popup', () => {
       ],
     });
     const openOptions = vi.fn();
-    const root = mount(<Popup send={bg.send} openOptions={openOptions} />);
+    const root = mount(
+      <Popup send={bg.send} openOptions={openOptions} tabs={browserTabs(fakeBrowser)} close={() => {}} />,
+    );
     await waitFor(() => root.querySelector('.popup'));
     const shown = text(root);
     expect(shown).toContain("Relance · Aujourd'hui");
@@ -44,7 +74,9 @@ describe('popup', () => {
   it('speaks English when chosen, and says when nothing is due', async () => {
     const bg = inProcessBackground();
     await bg.send({ type: 'setLanguage', language: 'en' });
-    const root = mount(<Popup send={bg.send} openOptions={() => {}} />);
+    const root = mount(
+      <Popup send={bg.send} openOptions={() => {}} tabs={browserTabs(fakeBrowser)} close={() => {}} />,
+    );
     await waitFor(() => root.querySelector('.popup'));
     expect(text(root)).toContain('Nothing to chase today.');
     expect(text(root)).toContain('No overdue invoices.');
@@ -64,10 +96,75 @@ describe('popup', () => {
       failures: 1,
       lastError: { code: 'offline', message: 'fetch failed', at: new Date().toISOString() },
     });
-    const root = mount(<Popup send={bg.send} openOptions={() => {}} />);
+    const root = mount(
+      <Popup send={bg.send} openOptions={() => {}} tabs={browserTabs(fakeBrowser)} close={() => {}} />,
+    );
     await waitFor(() => root.querySelector('.popup'));
     expect(text(root)).toContain('Le serveur est injoignable');
     expect(text(root)).toContain('Équipe « Atelier », connecté·e en tant que Alice.');
     expect(root.innerHTML).not.toContain('secret-token');
+  });
+});
+
+describe('popup: teach this site', () => {
+  it('starts teach mode in the page underneath and closes, so the page can be clicked', async () => {
+    const { root, tab, sendMessage, close, teach } = await overTab('http://localhost:8080/factures', {
+      receiver: true,
+    });
+    expect(button(root, 'Apprendre ce site')).toBeDefined();
+    const outcome = await teach();
+    expect(sendMessage).toHaveBeenCalledWith(tab.id, { type: 'relance:startTeachMode' });
+    expect(outcome.dataset.outcome).toBe('started');
+    expect(text(outcome)).toContain('Mode apprentissage lancé');
+    expect(close).toHaveBeenCalled();
+  });
+
+  it('on a site Relance does not run on, says so and opens the sites section with the site typed in', async () => {
+    const { root, close, teach } = await overTab('https://app.factures.fr/liste?page=2', { receiver: false });
+    const outcome = await teach();
+    expect(outcome.dataset.outcome).toBe('add-site');
+    expect(text(outcome)).toContain('Relance ne fonctionne pas encore sur app.factures.fr');
+    expect(close).not.toHaveBeenCalled();
+    await click(button(root, 'Ajouter app.factures.fr…'));
+    const urls = (await fakeBrowser.tabs.query({})).map((t) => t.url);
+    expect(urls).toContain('chrome-extension://test-extension-id/options.html?site=app.factures.fr#sites');
+    expect(close).toHaveBeenCalled();
+  });
+
+  it('asks for a reload where Relance runs but is not in the tab yet (site just added, page opened before)', async () => {
+    const local = await overTab('http://127.0.0.1:3000/', { receiver: false });
+    expect(text(await local.teach())).toContain(
+      "Relance n'est pas encore lancé dans cet onglet (127.0.0.1:3000)",
+    );
+
+    const added = await overTab('https://compta.example.com/factures', { receiver: false, lang: 'en' });
+    added.bg.sites.permissions.add('https://*.example.com/*');
+    await added.bg.sites.apis.register([
+      { id: 'relance-site:https://*.example.com/*', matches: ['https://*.example.com/*'], js: [] },
+    ]);
+    await added.bg.db.setSetting('sites', {
+      sites: [{ pattern: 'https://*.example.com/*', addedAt: new Date().toISOString() }],
+    });
+    const outcome = await added.teach();
+    expect(outcome.dataset.outcome).toBe('reload');
+    expect(text(outcome)).toContain(
+      'Relance is not running in this tab yet (compta.example.com): reload the page',
+    );
+    expect(button(added.root, /Add/)).toBeUndefined();
+  });
+
+  it("refuses the browser's own pages, and offers to add a site when the address is hidden", async () => {
+    const browserPage = await overTab('chrome://extensions/', { receiver: false });
+    const outcome = await browserPage.teach();
+    expect(outcome.dataset.outcome).toBe('not-a-page');
+    expect(text(outcome)).toContain('pas sur les pages du navigateur');
+
+    // Without a permission for the tab's site, the browser does not tell its address.
+    const hidden = await overTab(undefined, { receiver: false, lang: 'en' });
+    const unknown = await hidden.teach();
+    expect(text(unknown)).toContain('Relance does not run on this page.');
+    await click(button(hidden.root, 'Add a site…'));
+    const urls = (await fakeBrowser.tabs.query({})).map((t) => t.url);
+    expect(urls).toContain('chrome-extension://test-extension-id/options.html#sites');
   });
 });

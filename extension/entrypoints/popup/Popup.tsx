@@ -4,6 +4,8 @@ import { errorText, plural, type UiTranslator, uiTranslator } from '@/lib/i18n/m
 import type { SyncStatusView, TodayWork } from '@/lib/messages';
 import type { Send } from '@/lib/ui/backend';
 import { SyncStatus } from '@/lib/ui/SyncStatus';
+import type { PageTabs } from '@/lib/ui/tabs';
+import { TeachButton } from './TeachButton';
 
 interface Loaded {
   language: Language;
@@ -11,8 +13,19 @@ interface Loaded {
   status: SyncStatusView;
 }
 
-/** Today's work: the reminders due, grouped by client, the overdue total and the sync status. */
-export function Popup({ send, openOptions }: { send: Send; openOptions: () => void }) {
+export interface PopupProps {
+  send: Send;
+  openOptions: () => void;
+  /** The tab the popup opened over (teach mode) and the options page's sites section. */
+  tabs: PageTabs;
+  close: () => void;
+}
+
+/**
+ * Today's work: the reminders due, grouped by client, the overdue total and the sync status; and
+ * the way into teach mode for the page underneath.
+ */
+export function Popup({ send, openOptions, tabs, close }: PopupProps) {
   const [loaded, setLoaded] = useState<Loaded>();
   const [error, setError] = useState<{ code?: string; message?: string }>();
 
@@ -44,6 +57,7 @@ export function Popup({ send, openOptions }: { send: Send; openOptions: () => vo
           {t('openOptions')}
         </button>
       </header>
+      <TeachButton t={t} send={send} tabs={tabs} close={close} />
       <Overdue work={loaded.work} t={t} />
       <TodayList work={loaded.work} t={t} />
       <section class="sync">

@@ -55,6 +55,24 @@ export function sitePattern(input: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+/** Where the overlay runs without being added (the manifest's static content-script matches). */
+export const BUILT_IN_SITE_PATTERNS = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+/** Whether a site pattern made by `sitePattern` (or a built-in one) covers a page address. */
+export function patternCovers(pattern: string, pageUrl: string): boolean {
+  const parts = pattern.match(/^(https?):\/\/(\*\.)?([^/]+)\/\*$/i);
+  let url: URL;
+  try {
+    url = new URL(pageUrl);
+  } catch {
+    return false;
+  }
+  if (!parts || url.protocol !== `${parts[1]!.toLowerCase()}:`) return false;
+  const host = url.hostname.toLowerCase();
+  const domain = parts[3]!.toLowerCase();
+  return host === domain || (!!parts[2] && host.endsWith(`.${domain}`));
+}
+
 const scriptId = (pattern: string) => `relance-site:${pattern}`;
 
 async function stored(db: RelanceDb): Promise<Site[]> {

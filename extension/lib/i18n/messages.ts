@@ -22,6 +22,19 @@ const MESSAGES = {
     overdueInvoicesMany: '{count} factures',
     overdueNone: 'Aucune facture en retard.',
     invoiceAmount: '{amount}',
+    teachThisSite: 'Apprendre ce site',
+    teachStarted:
+      'Mode apprentissage lancé : cliquez sur la page pour montrer à Relance où sont les factures.',
+    teachReload:
+      "Relance n'est pas encore lancé dans cet onglet ({host}) : rechargez la page, puis cliquez à nouveau sur « Apprendre ce site ».",
+    teachNotRunningOn:
+      "Relance ne fonctionne pas encore sur {host}. Ajoutez ce site (le navigateur vous demandera l'autorisation), rechargez la page, puis apprenez-le.",
+    teachNotRunning:
+      'Relance ne fonctionne pas sur cette page. Ajoutez le site de votre outil de facturation dans les options, rechargez la page, puis apprenez-le.',
+    teachNotAPage:
+      'Le mode apprentissage fonctionne sur les pages de votre outil de facturation, pas sur les pages du navigateur.',
+    teachAddSite: 'Ajouter {host}…',
+    teachAddASite: 'Ajouter un site…',
 
     // Sync status, in plain words
     syncTitle: 'Synchronisation',
@@ -126,6 +139,7 @@ const MESSAGES = {
     siteNotRegistered: 'en attente',
     noSites: 'Aucun site ajouté.',
     permissionRefused: "L'autorisation n'a pas été accordée : le site n'est pas ajouté.",
+    siteAdded: 'Site ajouté. Rechargez ses pages déjà ouvertes pour que Relance s’y lance.',
 
     // Errors from the background, by code
     'error.invalid-server-url': "Cette adresse de serveur n'est pas valable.",
@@ -161,6 +175,17 @@ const MESSAGES = {
     overdueInvoicesMany: '{count} invoices',
     overdueNone: 'No overdue invoices.',
     invoiceAmount: '{amount}',
+    teachThisSite: 'Teach this site',
+    teachStarted: 'Teach mode started: click the page to show Relance where the invoices are.',
+    teachReload:
+      'Relance is not running in this tab yet ({host}): reload the page, then click “Teach this site” again.',
+    teachNotRunningOn:
+      'Relance does not run on {host} yet. Add this site (the browser will ask your permission), reload the page, then teach it.',
+    teachNotRunning:
+      "Relance does not run on this page. Add your invoicing tool's site in the options, reload the page, then teach it.",
+    teachNotAPage: "Teach mode works on your invoicing tool's pages, not on the browser's own pages.",
+    teachAddSite: 'Add {host}…',
+    teachAddASite: 'Add a site…',
 
     syncTitle: 'Sync',
     syncNow: 'Sync now',
@@ -256,6 +281,7 @@ const MESSAGES = {
     siteNotRegistered: 'pending',
     noSites: 'No site added.',
     permissionRefused: 'The permission was not granted: the site was not added.',
+    siteAdded: 'Site added. Reload its pages already open for Relance to start there.',
 
     'error.invalid-server-url': 'This server address is not valid.',
     'error.server-unreachable': 'The server does not answer. Check the address and your connection.',
