@@ -1,5 +1,12 @@
-import { type Activity, compareHlc, type DocumentChange, type PushResult, uuidv7 } from '@relance/shared';
-import { and, eq } from 'drizzle-orm';
+import {
+  type Activity,
+  type Change,
+  compareHlc,
+  type DocumentChange,
+  type PushResult,
+  uuidv7,
+} from '@relance/shared';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/open';
 import { activities, documents, noteRevisions, teams } from '../../db/schema';
 import type { Identity } from '../identity';
@@ -42,13 +49,20 @@ export async function pushChanges(
       .for('update');
     if (!team) throw new Error(`team ${identity.team.id} vanished`);
     const writer = new BatchWriter(tx, identity, team.version);
-    for (const [i, verdict] of verdicts.entries()) {
-      if (!verdict.ok) continue;
-      const c = verdict.change;
-      results[i] = {
-        id: verdict.id,
-        ...(await (c.kind === 'activity' ? writer.activity(c.activity) : writer.document(c))),
-      };
+    // Runs of consecutive activities, and of consecutive documents, are each written together
+    // (one lookup, one write); versions still follow the order of the batch.
+    const accepted = verdicts.flatMap((v, index) => (v.ok ? [{ index, change: v.change }] : []));
+    for (let start = 0; start < accepted.length; ) {
+      const kind = accepted[start]!.change.kind;
+      let end = start;
+      while (end < accepted.length && accepted[end]!.change.kind === kind) end++;
+      const run = accepted.slice(start, end);
+      const outcomes =
+        kind === 'activity'
+          ? await writer.activities(run.map((r) => (r.change as ActivityChange).activity))
+          : await writer.documents(run.map((r) => r.change as DocumentChange));
+      for (const [k, r] of run.entries()) results[r.index] = { id: verdicts[r.index]!.id, ...outcomes[k]! };
+      start = end;
     }
     if (writer.version !== team.version) {
       await tx.update(teams).set({ version: writer.version }).where(eq(teams.id, identity.team.id));
@@ -58,6 +72,7 @@ export async function pushChanges(
 }
 
 type Outcome = Omit<PushResult, 'id'>;
+type ActivityChange = Extract<Change, { kind: 'activity' }>;
 
 /** Writes one batch inside its transaction, handing each stored change the team's next version. */
 class BatchWriter {
@@ -71,86 +86,134 @@ class BatchWriter {
     return { authorId: this.identity.person.id, authorName: this.identity.person.name };
   }
 
-  async activity(activity: Activity): Promise<Outcome> {
+  /**
+   * Stores new activities under the next versions, in order; an id already stored in this team
+   * (or earlier in the same list) comes back `duplicate` with the version of the first write.
+   * The team's row is locked, so no other push of the team can insert meanwhile.
+   */
+  async activities(list: Activity[]): Promise<Outcome[]> {
+    if (list.length === 0) return [];
     const teamId = this.identity.team.id;
-    const next = this.version + 1;
-    const inserted = await this.tx
-      .insert(activities)
-      .values({
+    const stored = await this.tx
+      .select({ id: activities.id, version: activities.version })
+      .from(activities)
+      .where(
+        and(
+          eq(activities.teamId, teamId),
+          inArray(
+            activities.id,
+            list.map((a) => a.id),
+          ),
+        ),
+      );
+    const known = new Map(stored.map((row) => [row.id, row.version]));
+    const rows: (typeof activities.$inferInsert)[] = [];
+    const outcomes = list.map((activity): Outcome => {
+      const existing = known.get(activity.id);
+      if (existing !== undefined) return { status: 'duplicate', version: existing };
+      const version = ++this.version;
+      known.set(activity.id, version);
+      rows.push({
         teamId,
         id: activity.id,
-        version: next,
+        version,
         type: activity.type,
         clientId: activity.clientId,
         date: activity.date,
         at: new Date(activity.at),
         authorId: this.identity.person.id,
         data: { ...activity, ...this.author },
-      })
-      .onConflictDoNothing()
-      .returning({ version: activities.version });
-    if (inserted.length > 0) {
-      this.version = next;
-      return { status: 'accepted', version: next };
-    }
-    // Same id already stored in this team: the first write stands.
-    const [existing] = await this.tx
-      .select({ version: activities.version })
-      .from(activities)
-      .where(and(eq(activities.teamId, teamId), eq(activities.id, activity.id)));
-    return { status: 'duplicate', ...(existing ? { version: existing.version } : {}) };
+      });
+      return { status: 'accepted', version };
+    });
+    if (rows.length > 0) await this.tx.insert(activities).values(rows);
+    return outcomes;
   }
 
-  async document(change: DocumentChange): Promise<Outcome> {
+  /**
+   * Last writer wins by clock, for documents in order: an older clock is `stale`, the same clock
+   * `duplicate`, a newer one stored under the next version. Every write of a note is also kept as
+   * a revision, a stale one included (the same write twice is kept once).
+   */
+  async documents(list: DocumentChange[]): Promise<Outcome[]> {
     const teamId = this.identity.team.id;
-    const data = change.docType === 'note' ? { ...change.data, ...this.author } : change.data;
-    if (change.docType === 'note') await this.keepNoteRevision(change, data);
+    const authorId = this.identity.person.id;
+    const dataOf = (change: DocumentChange) =>
+      change.docType === 'note' ? { ...change.data, ...this.author } : change.data;
 
-    const [stored] = await this.tx
-      .select({ hlc: documents.hlc, version: documents.version })
-      .from(documents)
-      .where(
-        and(eq(documents.teamId, teamId), eq(documents.docType, change.docType), eq(documents.id, change.id)),
-      );
-    // Clocks are compared here, not in SQL, so that no database collation can reorder them.
-    const order = stored ? compareHlc(change.hlc, stored.hlc) : 1;
-    if (stored && order === 0) return { status: 'duplicate', version: stored.version };
-    if (order < 0) return { status: 'stale' };
+    const revisions = list.flatMap((change) =>
+      change.docType === 'note'
+        ? [
+            {
+              id: uuidv7(),
+              teamId,
+              noteId: change.id,
+              hlc: change.hlc,
+              text: change.data.text,
+              deleted: change.deleted,
+              data: dataOf(change),
+              authorId,
+            },
+          ]
+        : [],
+    );
+    if (revisions.length > 0) await this.tx.insert(noteRevisions).values(revisions).onConflictDoNothing();
 
-    const next = this.version + 1;
-    const row = {
-      hlc: change.hlc,
-      deleted: change.deleted,
-      data,
-      version: next,
-      authorId: this.identity.person.id,
-      clientId: linkedClientId(change),
-      invoiceId: change.docType === 'note' ? (change.data.invoiceId ?? null) : null,
-      updatedAt: new Date(),
-    };
-    await this.tx
-      .insert(documents)
-      .values({ teamId, docType: change.docType, id: change.id, ...row })
-      .onConflictDoUpdate({ target: [documents.teamId, documents.docType, documents.id], set: row });
-    this.version = next;
-    return { status: 'accepted', version: next };
-  }
-
-  /** Every write of a note is kept, a stale one included; the same write twice is kept once. */
-  private async keepNoteRevision(change: Extract<DocumentChange, { docType: 'note' }>, data: object) {
-    await this.tx
-      .insert(noteRevisions)
-      .values({
-        id: uuidv7(),
-        teamId: this.identity.team.id,
-        noteId: change.id,
-        hlc: change.hlc,
-        text: change.data.text,
-        deleted: change.deleted,
-        data,
-        authorId: this.identity.person.id,
+    const stored = await this.tx
+      .select({
+        docType: documents.docType,
+        id: documents.id,
+        hlc: documents.hlc,
+        version: documents.version,
       })
-      .onConflictDoNothing();
+      .from(documents)
+      .where(and(eq(documents.teamId, teamId), inArray(documents.id, [...new Set(list.map((c) => c.id))])));
+    const current = new Map(stored.map((row) => [`${row.docType}:${row.id}`, row]));
+    // The latest accepted write of each document: one row each in the upsert below.
+    const rows = new Map<string, typeof documents.$inferInsert>();
+    const outcomes = list.map((change): Outcome => {
+      const key = `${change.docType}:${change.id}`;
+      const before = current.get(key);
+      // Clocks are compared here, not in SQL, so that no database collation can reorder them.
+      const order = before ? compareHlc(change.hlc, before.hlc) : 1;
+      if (before && order === 0) return { status: 'duplicate', version: before.version };
+      if (order < 0) return { status: 'stale' };
+      const version = ++this.version;
+      current.set(key, { docType: change.docType, id: change.id, hlc: change.hlc, version });
+      rows.set(key, {
+        teamId,
+        docType: change.docType,
+        id: change.id,
+        hlc: change.hlc,
+        deleted: change.deleted,
+        data: dataOf(change),
+        version,
+        authorId,
+        clientId: linkedClientId(change),
+        invoiceId: change.docType === 'note' ? (change.data.invoiceId ?? null) : null,
+        updatedAt: new Date(),
+      });
+      return { status: 'accepted', version };
+    });
+    if (rows.size > 0) {
+      await this.tx
+        .insert(documents)
+        .values([...rows.values()])
+        .onConflictDoUpdate({
+          target: [documents.teamId, documents.docType, documents.id],
+          set: {
+            hlc: sql`excluded.hlc`,
+            deleted: sql`excluded.deleted`,
+            data: sql`excluded.data`,
+            version: sql`excluded.version`,
+            authorId: sql`excluded.author_id`,
+            clientId: sql`excluded.client_id`,
+            invoiceId: sql`excluded.invoice_id`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+        });
+    }
+    return outcomes;
   }
 }
 
