@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { overlayBenchmark } from './overlay';
+import { pushBenchmark } from './sync-push';
 
 /**
  * `pnpm bench`: runs every benchmark (or those named on the command line) and writes each one's
@@ -12,7 +13,7 @@ export interface Benchmark {
   run(machine: string): Promise<string>;
 }
 
-const BENCHMARKS: Benchmark[] = [overlayBenchmark];
+const BENCHMARKS: Benchmark[] = [overlayBenchmark, pushBenchmark];
 const REPORT = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const HEADER = `# Benchmarks
 
@@ -22,7 +23,7 @@ again with \`pnpm bench\` (it builds the extension first).
 
 export function describeMachine(): string {
   const cpu = cpus();
-  return `${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${type()}, Node ${process.versions.node}`;
+  return `${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${type()}, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`;
 }
 
 async function writeSection(id: string, markdown: string): Promise<void> {
