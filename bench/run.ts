@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { overlayBenchmark } from './overlay';
+import { pullBenchmark } from './sync-pull';
 import { pushBenchmark } from './sync-push';
 
 /**
@@ -13,7 +14,7 @@ export interface Benchmark {
   run(machine: string): Promise<string>;
 }
 
-const BENCHMARKS: Benchmark[] = [overlayBenchmark, pushBenchmark];
+const BENCHMARKS: Benchmark[] = [overlayBenchmark, pushBenchmark, pullBenchmark];
 const REPORT = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const HEADER = `# Benchmarks
 
