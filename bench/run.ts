@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { bundleBenchmark } from './bundle-size';
+import { dexieBenchmark } from './dexie-history';
 import { overlayBenchmark } from './overlay';
 import { pullBenchmark } from './sync-pull';
 import { pushBenchmark } from './sync-push';
@@ -14,7 +16,13 @@ export interface Benchmark {
   run(machine: string): Promise<string>;
 }
 
-const BENCHMARKS: Benchmark[] = [overlayBenchmark, pushBenchmark, pullBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  overlayBenchmark,
+  pushBenchmark,
+  pullBenchmark,
+  dexieBenchmark,
+  bundleBenchmark,
+];
 const REPORT = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const HEADER = `# Benchmarks
 

@@ -19,6 +19,7 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
-export const ratio = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)}×`;
+export const ratio = (value: number) =>
+  `${value < 0.1 ? value.toPrecision(2) : value < 10 ? value.toFixed(2) : value.toFixed(1)}×`;
 export const int = (value: number) => Math.round(value).toLocaleString('en-US');
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;

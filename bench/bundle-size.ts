@@ -1,0 +1,93 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import type { Benchmark } from './run';
+import { kib, ratio } from './support/stats';
+
+/**
+ * What a browser downloads and parses for each part of the built extension (`.output/chrome-mv3`,
+ * made by `pnpm build`), raw and gzipped, against the libraries it stands on bundled alone by the
+ * same bundler in the same run: Preact for the content scripts, Dexie + zod for the background.
+ */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUTPUT = join(ROOT, '.output/chrome-mv3');
+
+const BASELINES = {
+  preact: `import { h, render } from 'preact';
+    import { useEffect, useState } from 'preact/hooks';
+    function App() { const [n, setN] = useState(0); useEffect(() => setN(1), []); return h('p', null, n); }
+    render(h(App, null), document.body);`,
+  'dexie + zod': `import Dexie from 'dexie';
+    import { z } from 'zod';
+    const db = new Dexie('x'); db.version(1).stores({ a: 'id' });
+    const schema = z.object({ id: z.string(), n: z.number().int() });
+    db.table('a').get('1').then((row) => schema.parse(row));`,
+} as const;
+
+const PARTS: { file: string; what: string; baseline: keyof typeof BASELINES }[] = [
+  { file: 'content-scripts/invoicing.js', what: 'invoicing overlay (content script)', baseline: 'preact' },
+  { file: 'content-scripts/webmail.js', what: 'webmail overlay (content script)', baseline: 'preact' },
+  { file: 'background.js', what: 'background service worker', baseline: 'dexie + zod' },
+];
+
+/** Bundles `source` with Vite, as WXT builds the extension (production mode, minified). */
+async function bundleAlone(name: string, source: string): Promise<Buffer> {
+  // Inside node_modules, so that the libraries resolve as they do for the extension.
+  const dir = join(ROOT, 'node_modules/.cache/relance-bench');
+  const entry = join(dir, `${name.replace(/\W+/g, '-')}.js`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(entry, source);
+  try {
+    const output = await build({
+      configFile: false,
+      root: dir,
+      logLevel: 'silent',
+      mode: 'production',
+      build: { write: false, minify: true, rollupOptions: { input: entry, output: { format: 'iife' } } },
+    });
+    const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) =>
+      'output' in o ? o.output : [],
+    );
+    return Buffer.concat(chunks.flatMap((c) => (c.type === 'chunk' ? [Buffer.from(c.code)] : [])));
+  } finally {
+    await rm(entry, { force: true });
+  }
+}
+
+const gzipped = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
+
+export const bundleBenchmark: Benchmark = {
+  id: 'bundle-size',
+  async run(machine) {
+    const baselines = new Map<string, number>();
+    for (const [name, source] of Object.entries(BASELINES))
+      baselines.set(name, gzipped(await bundleAlone(name, source)));
+
+    const rows: string[] = [];
+    for (const part of PARTS) {
+      const bytes = await readFile(join(OUTPUT, part.file)).catch(() => {
+        throw new Error(
+          `${join(OUTPUT, part.file)} is missing: run \`pnpm build\` first (\`pnpm bench\` does).`,
+        );
+      });
+      const gz = gzipped(bytes);
+      const base = baselines.get(part.baseline)!;
+      rows.push(
+        `| ${part.what} (\`${part.file}\`) | ${kib(bytes.length)} | ${kib(gz)} | ${part.baseline}: ${kib(base)} | ${ratio(gz / base)} |`,
+      );
+    }
+    return `## Bundle sizes
+
+The built Chrome extension (\`.output/chrome-mv3\`, minified by the production build), each file
+raw and gzipped (level 9). Baseline: the libraries the file is built on, bundled alone by the same
+bundler (Vite, production, minified) and gzipped the same way, in the same run.
+
+| file | raw | gzip | baseline (gzip) | ratio (gzip) |
+|---|---|---|---|---|
+${rows.join('\n')}
+
+Machine: ${machine}.`;
+  },
+};
