@@ -143,6 +143,32 @@ describe('the built extension in Chromium', () => {
     const entry = timeline.entries.find((e) => e.kind === 'activity' && e.activity.id === call.id);
     expect(entry?.kind === 'activity' && entry.activity.authorName).toBe('Bob');
   });
+
+  it("the team's owner opens the dashboard from the options page, signed in on the way", async () => {
+    // Signed in as the owner of "Atelier e2e" by the test above.
+    const options = await ext.browser.newPage();
+    await options.goto(ext.extensionUrl('options.html'));
+    const link = await options.waitForSelector('[data-relance-action=open-dashboard]');
+    expect(await link!.evaluate((a) => a.getAttribute('href'))).toBe(`${server.url}/dashboard`);
+    const overview = ext.browser.waitForTarget(
+      (t) => t.url().startsWith(`${server.url}/dashboard`) && !t.url().includes('/sign-in'),
+      { timeout: 20_000 },
+    );
+    await link!.click();
+    const dashboard = (await (await overview).page())!;
+    await dashboard.waitForSelector('.team-name');
+    expect(await dashboard.$eval('.team-name', (e) => e.textContent)).toBe('Atelier e2e');
+    // The session is the dashboard's usual cookie, out of reach of the page's scripts.
+    const cookies = await dashboard.cookies();
+    expect(cookies.find((c) => c.name === 'relance_dashboard')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
+    expect(await dashboard.evaluate(() => document.cookie)).toBe('');
+    expect(await options.evaluate(() => document.body.innerHTML)).not.toMatch(/tok_|relance_dashboard/);
+    await dashboard.close();
+    await options.close();
+  });
 });
 
 async function api(base: string, token: string | undefined, method: string, path: string, body?: unknown) {

@@ -168,6 +168,13 @@ export interface ClientPatch {
   address?: string;
 }
 
+export interface DashboardAccess {
+  /** `<server>/dashboard` */
+  url: string;
+  /** The bearer token the dashboard's sign-in page takes. Never sent to a content script. */
+  token: string;
+}
+
 /** A site the person taught in teach mode: where the rows and each field are (saved per host). */
 export interface SiteMapping {
   host: string;
@@ -232,6 +239,8 @@ export interface MessageMap {
   };
   joinTeam: { request: { serverUrl: string; code: string; personName: string }; response: SyncStatusView };
   createInvite: { request: { role?: string }; response: { code: string; expiresAt: string } };
+  /** The dashboard's address and this install's token to sign in there (owners and leads; extension pages only). */
+  getDashboardAccess: { request: NoPayload; response: DashboardAccess };
   signOut: { request: { discardUnsent?: boolean }; response: SyncStatusView };
 }
 
@@ -255,6 +264,7 @@ export const PAGE_ONLY_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>
   'createTeam',
   'joinTeam',
   'createInvite',
+  'getDashboardAccess',
   'signOut',
 ]);
 

@@ -2,7 +2,9 @@ import { formatDate } from '@relance/shared';
 import { useState } from 'preact/hooks';
 import type { UiKey, UiTranslator } from '@/lib/i18n/messages';
 import type { SyncStatusView } from '@/lib/messages';
+import { dashboardUrl } from '@/lib/sync/account';
 import type { Send } from '@/lib/ui/backend';
+import type { DashboardOpened, DashboardOpener } from '@/lib/ui/dashboard';
 import { SyncStatus } from '@/lib/ui/SyncStatus';
 import type { ShowError } from './Options';
 
@@ -14,6 +16,8 @@ interface Props {
   onStatus: (status: SyncStatusView) => void;
   showError: ShowError;
   clearError: () => void;
+  dashboard: DashboardOpener;
+  copyText: (text: string) => Promise<void>;
 }
 
 /** Server address, create or join a team, invite, sign out, and the sync status. */
@@ -110,7 +114,8 @@ function SignIn({ status, t, send, onStatus, showError, clearError }: Props) {
   );
 }
 
-function SignedIn({ status, t, send, confirm, onStatus, showError, clearError }: Props) {
+function SignedIn(props: Props) {
+  const { status, t, send, confirm, onStatus, showError, clearError } = props;
   const [invite, setInvite] = useState<{ code: string; expiresAt: string }>();
   const role = status.person?.role ?? 'member';
   const roleKey = `role.${role}` as UiKey;
@@ -163,9 +168,76 @@ function SignedIn({ status, t, send, confirm, onStatus, showError, clearError }:
           )}
         </p>
       )}
+      {role === 'owner' || role === 'lead' ? (
+        <Dashboard {...props} />
+      ) : (
+        <p class="help" data-testid="dashboard-leads-only">
+          {t('dashboardLeadsOnly')}
+        </p>
+      )}
       <button type="button" class="danger" onClick={signOut} data-relance-action="sign-out">
         {t('signOut')}
       </button>
+    </div>
+  );
+}
+
+/**
+ * The team's dashboard (owners and leads): the link signs this browser in on the way (see
+ * lib/ui/dashboard.ts), and the token can be copied to sign in elsewhere. The token is fetched
+ * when asked for and never shown on the page.
+ */
+function Dashboard({ status, t, send, dashboard, copyText, showError, clearError }: Props) {
+  const [note, setNote] = useState<{ key: UiKey; kind: 'saved' | 'help' }>();
+  const serverUrl = status.serverUrl ?? '';
+  const href = dashboardUrl(serverUrl);
+  const access = () => send({ type: 'getDashboardAccess' });
+
+  const open = async (event: Event) => {
+    event.preventDefault();
+    clearError();
+    setNote(undefined);
+    try {
+      const opened: DashboardOpened = await dashboard.open(serverUrl, access);
+      if (opened === 'opened') setNote({ key: 'dashboardOpenedPaste', kind: 'help' });
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const copy = async () => {
+    clearError();
+    setNote(undefined);
+    try {
+      await copyText((await access()).token);
+      setNote({ key: 'dashboardTokenCopied', kind: 'saved' });
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  return (
+    <div class="dashboard">
+      <p>
+        <a
+          href={href}
+          target="_blank"
+          rel="noopener noreferrer"
+          onClick={open}
+          data-relance-action="open-dashboard"
+        >
+          {t('dashboardLink')}
+        </a>{' '}
+        <button type="button" onClick={copy} data-relance-action="copy-dashboard-token">
+          {t('dashboardCopyToken')}
+        </button>
+      </p>
+      <p class="help">{t('dashboardHelp')}</p>
+      {note && (
+        <p class={note.kind} role="status" data-testid="dashboard-note">
+          {t(note.key)}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,7 +1,31 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
+import type { DashboardAccess } from '@/lib/messages';
+import type { DashboardOpened, DashboardOpener } from '@/lib/ui/dashboard';
 import { button, choose, click, inProcessBackground, mount, text, type, waitFor } from '../../test/ui';
-import { Options } from './Options';
+import { Options, type OptionsProps } from './Options';
+
+/** Records what the options page asks of the dashboard opener and the clipboard. */
+function fakeOutside(opened: DashboardOpened = 'signed-in') {
+  const opens: { serverUrl: string; access: DashboardAccess }[] = [];
+  const dashboard: DashboardOpener = {
+    async open(serverUrl, access) {
+      opens.push({ serverUrl, access: await access() });
+      return opened;
+    },
+  };
+  const copied: string[] = [];
+  const copyText = async (value: string) => {
+    copied.push(value);
+  };
+  return { dashboard, copyText, opens, copied };
+}
+
+type Outside = Pick<OptionsProps, 'dashboard' | 'copyText'>;
+const outside = (): Outside => {
+  const { dashboard, copyText } = fakeOutside();
+  return { dashboard, copyText };
+};
 
 function setup(grant = true) {
   const bg = inProcessBackground();
@@ -9,7 +33,9 @@ function setup(grant = true) {
     if (grant) for (const o of origins) bg.sites.permissions.add(o);
     return grant;
   });
-  const root = mount(<Options send={bg.send} requestOrigins={requestOrigins} confirm={() => true} />);
+  const root = mount(
+    <Options send={bg.send} requestOrigins={requestOrigins} confirm={() => true} {...outside()} />,
+  );
   return { bg, root, requestOrigins };
 }
 
@@ -102,6 +128,7 @@ describe('options page', () => {
         confirm={() => true}
         initialSite="app.factures.fr"
         focusSection="sites"
+        {...outside()}
       />,
     );
     await loaded(root);
@@ -162,7 +189,9 @@ describe('options page', () => {
       team: { id: crypto.randomUUID(), name: 'Atelier' },
       person: { id: crypto.randomUUID(), name: 'Max', role: 'member' },
     });
-    const root = mount(<Options send={bg.send} requestOrigins={async () => true} confirm={() => true} />);
+    const root = mount(
+      <Options send={bg.send} requestOrigins={async () => true} confirm={() => true} {...outside()} />,
+    );
     await loaded(root);
     expect(text(root.querySelector('[data-testid=signed-in-as]')!)).toBe(
       'Max (membre) dans l’équipe « Atelier »',
@@ -173,6 +202,76 @@ describe('options page', () => {
       expect(text(section)).toContain('seuls ses propriétaires et responsables peuvent les modifier');
       expect(button(section, 'Enregistrer')!.disabled).toBe(true);
     }
+    expect(root.querySelector('[data-relance-action=open-dashboard]')).toBeNull();
+    expect(root.querySelector('[data-relance-action=copy-dashboard-token]')).toBeNull();
+    expect(text(root)).toContain(
+      "Le tableau de bord de l'équipe est réservé à son propriétaire et à ses responsables.",
+    );
     expect(root.innerHTML).not.toContain('secret-token');
+  });
+
+  it('an owner opens the dashboard signed in, or copies the sign-in token; the token is never on the page', async () => {
+    const bg = inProcessBackground();
+    await bg.db.setState('account', {
+      serverUrl: 'https://relance.example.com',
+      token: 'tok_owner_0123456789',
+      team: { id: crypto.randomUUID(), name: 'Atelier' },
+      person: { id: crypto.randomUUID(), name: 'Alice', role: 'owner' },
+    });
+    const fake = fakeOutside();
+    const root = mount(
+      <Options
+        send={bg.send}
+        requestOrigins={async () => true}
+        confirm={() => true}
+        dashboard={fake.dashboard}
+        copyText={fake.copyText}
+      />,
+    );
+    await loaded(root);
+    const link = root.querySelector<HTMLAnchorElement>('[data-relance-action=open-dashboard]')!;
+    expect(link.textContent).toBe('Tableau de bord');
+    expect(link.getAttribute('href')).toBe('https://relance.example.com/dashboard');
+    await click(link);
+    await waitFor(() => fake.opens.length === 1);
+    expect(fake.opens[0]).toEqual({
+      serverUrl: 'https://relance.example.com',
+      access: { url: 'https://relance.example.com/dashboard', token: 'tok_owner_0123456789' },
+    });
+    expect(root.querySelector('[data-testid=dashboard-note]')).toBeNull();
+
+    await click(button(root, 'Copier mon jeton de connexion'));
+    await waitFor(() => root.querySelector('[data-testid=dashboard-note]'));
+    expect(fake.copied).toEqual(['tok_owner_0123456789']);
+    expect(text(root)).toContain('Jeton copié. Collez-le sur la page de connexion du tableau de bord');
+    expect(root.innerHTML).not.toContain('tok_owner');
+  });
+
+  it('says what to do when the dashboard opened but could not be signed in (English)', async () => {
+    const bg = inProcessBackground();
+    await bg.send({ type: 'setLanguage', language: 'en' });
+    await bg.db.setState('account', {
+      serverUrl: 'https://relance.example.com',
+      token: 'tok_lead_0123456789',
+      team: { id: crypto.randomUUID(), name: 'Atelier' },
+      person: { id: crypto.randomUUID(), name: 'Léa', role: 'lead' },
+    });
+    const fake = fakeOutside('opened');
+    const root = mount(
+      <Options
+        send={bg.send}
+        requestOrigins={async () => true}
+        confirm={() => true}
+        dashboard={fake.dashboard}
+        copyText={fake.copyText}
+      />,
+    );
+    await loaded(root);
+    await click(root.querySelector('[data-relance-action=open-dashboard]'));
+    await waitFor(() => root.querySelector('[data-testid=dashboard-note]'));
+    expect(text(root)).toContain(
+      'The dashboard opened on its sign-in page: copy your token here, then paste it there.',
+    );
+    expect(button(root, 'Copy my sign-in token')).toBeDefined();
   });
 });

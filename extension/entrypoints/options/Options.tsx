@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorText, type UiTranslator, uiTranslator } from '@/lib/i18n/messages';
 import type { SettingsView, SiteView, SyncStatusView } from '@/lib/messages';
 import type { Send } from '@/lib/ui/backend';
+import type { DashboardOpener } from '@/lib/ui/dashboard';
 import { AccountSection } from './AccountSection';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SitesSection } from './SitesSection';
@@ -14,6 +15,10 @@ export interface OptionsProps {
   /** `browser.permissions.request` for these origins; resolves to whether they were granted. */
   requestOrigins: (origins: string[]) => Promise<boolean>;
   confirm: (text: string) => boolean;
+  /** Opens the team's dashboard in a tab, signed in when it can (lib/ui/dashboard.ts). */
+  dashboard: DashboardOpener;
+  /** Writes to the clipboard (the sign-in token, on request). */
+  copyText: (text: string) => Promise<void>;
   /** Opened from the popup's "add this site": that site ready to add, and the sites section in view. */
   initialSite?: string;
   focusSection?: string;
@@ -24,7 +29,8 @@ export type SaveTeamSettings = (patch: Partial<TeamSettings>) => Promise<void>;
 /** Errors thrown by `send` carry the background's code; the UI turns them into sentences. */
 export type ShowError = (error: unknown) => void;
 
-export function Options({ send, requestOrigins, confirm, initialSite, focusSection }: OptionsProps) {
+export function Options(props: OptionsProps) {
+  const { send, requestOrigins, confirm, initialSite, focusSection } = props;
   const [settings, setSettings] = useState<SettingsView>();
   const [status, setStatus] = useState<SyncStatusView>();
   const [sites, setSites] = useState<SiteView[]>();
@@ -112,6 +118,8 @@ export function Options({ send, requestOrigins, confirm, initialSite, focusSecti
         onStatus={setStatus}
         showError={showError}
         clearError={() => setError(undefined)}
+        dashboard={props.dashboard}
+        copyText={props.copyText}
       />
       <TeamSettingsSection settings={settings.team} t={t} onSave={saveTeam} readOnly={readOnly} />
       <ScheduleEditor

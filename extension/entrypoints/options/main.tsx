@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/lib/ui/backend';
+import { browserDashboardOpener } from '@/lib/ui/dashboard';
 import { Options } from './Options';
 import './style.css';
 
@@ -13,6 +14,8 @@ render(
     // Asked from the click itself: browsers grant host permissions only on a user gesture.
     requestOrigins={(origins) => browser.permissions.request({ origins })}
     confirm={(text) => window.confirm(text)}
+    dashboard={browserDashboardOpener(browser)}
+    copyText={(text) => navigator.clipboard.writeText(text)}
     initialSite={opened.searchParams.get('site') ?? undefined}
     focusSection={opened.hash.slice(1) || undefined}
   />,

@@ -228,6 +228,39 @@ describe('background messages', () => {
     expect(JSON.stringify(status)).not.toContain('token');
   });
 
+  it('hands the dashboard address and token to an owner or lead on an extension page only', async () => {
+    const bg = background();
+    const sign = (role: string) =>
+      bg.db.setState('account', {
+        serverUrl: 'https://relance.example.com/equipe',
+        token: 'tok_secret_0123456789',
+        team: { id: crypto.randomUUID(), name: 'Atelier' },
+        person: { id: crypto.randomUUID(), name: 'Alice', role },
+      });
+    await expect(bg.ask({ type: 'getDashboardAccess' }, PAGE)).rejects.toMatchObject({
+      code: 'not-signed-in',
+    });
+
+    await sign('lead');
+    expect(await bg.ask({ type: 'getDashboardAccess' }, PAGE)).toEqual({
+      url: 'https://relance.example.com/equipe/dashboard',
+      token: 'tok_secret_0123456789',
+    });
+    // A content script runs inside someone else's page: it never gets the token, whoever asks.
+    const fromPage = await bg.route({ type: 'getDashboardAccess' }, CONTENT);
+    expect(fromPage).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(JSON.stringify(fromPage)).not.toContain('tok_secret');
+    const noUrl = await bg.route({ type: 'getDashboardAccess' }, { tab: { id: 4 } as Sender['tab'] });
+    expect(noUrl).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    await sign('owner');
+    expect((await bg.ask({ type: 'getDashboardAccess' }, PAGE)).token).toBe('tok_secret_0123456789');
+    await sign('member');
+    const member = await bg.route({ type: 'getDashboardAccess' }, PAGE);
+    expect(member).toMatchObject({ ok: false, error: { code: 'dashboard-not-allowed' } });
+    expect(JSON.stringify(member)).not.toContain('tok_secret');
+  });
+
   it('settings: language and team settings round-trip; invalid settings are refused', async () => {
     const bg = background();
     expect(await bg.ask({ type: 'getSettings' }, PAGE)).toMatchObject({

@@ -10,6 +10,7 @@ import {
   canEditTeamSettings,
   createInvite,
   createTeam,
+  dashboardAccess,
   joinTeam,
   setServerUrl,
   signOut,
@@ -176,6 +177,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     createInvite: ({ role }) => createInvite(account, role),
+
+    getDashboardAccess: () => dashboardAccess(db),
 
     async signOut({ discardUnsent }) {
       await signOut(account, { discardUnsent });

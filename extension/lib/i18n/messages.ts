@@ -87,6 +87,16 @@ const MESSAGES = {
     'role.member': 'membre',
     createInvite: "Créer un code d'invitation",
     inviteCreated: 'Code : {code} (valable jusqu’au {expires})',
+    dashboardLink: 'Tableau de bord',
+    dashboardCopyToken: 'Copier mon jeton de connexion',
+    dashboardHelp:
+      "Le lien ouvre le tableau de bord de l'équipe et vous y connecte. Pour vous connecter depuis un autre navigateur, copiez votre jeton et collez-le sur sa page de connexion : il donne accès à l'équipe, ne le partagez pas.",
+    dashboardTokenCopied:
+      'Jeton copié. Collez-le sur la page de connexion du tableau de bord, puis effacez-le du presse-papiers si besoin.',
+    dashboardOpenedPaste:
+      'Le tableau de bord est ouvert sur sa page de connexion : copiez votre jeton ici, puis collez-le là-bas.',
+    dashboardLeadsOnly:
+      "Le tableau de bord de l'équipe est réservé à son propriétaire et à ses responsables.",
     signOut: 'Se déconnecter',
     confirmDiscard:
       "{count} modification(s) n'ont pas encore été envoyées et seront perdues. Se déconnecter quand même ?",
@@ -149,6 +159,8 @@ const MESSAGES = {
     'error.server-refused': 'Le serveur a refusé : {message}',
     'error.already-signed-in': 'Déconnectez-vous d’abord de l’équipe actuelle.',
     'error.not-signed-in': "Vous n'êtes dans aucune équipe.",
+    'error.dashboard-not-allowed':
+      "Le tableau de bord est réservé au propriétaire et aux responsables de l'équipe.",
     'error.permission-denied': "Relance n'a pas l'autorisation pour ce site.",
     'error.invalid-site': "Cette adresse de site n'est pas valable.",
     'error.invalid-settings': 'Paramètres refusés : {message}',
@@ -234,6 +246,15 @@ const MESSAGES = {
     'role.member': 'member',
     createInvite: 'Create an invite code',
     inviteCreated: 'Code: {code} (valid until {expires})',
+    dashboardLink: 'Dashboard',
+    dashboardCopyToken: 'Copy my sign-in token',
+    dashboardHelp:
+      "The link opens the team's dashboard and signs you in. To sign in from another browser, copy your token and paste it on its sign-in page: it gives access to the team, do not share it.",
+    dashboardTokenCopied:
+      "Token copied. Paste it on the dashboard's sign-in page, then clear your clipboard if need be.",
+    dashboardOpenedPaste:
+      'The dashboard opened on its sign-in page: copy your token here, then paste it there.',
+    dashboardLeadsOnly: "The team's dashboard is for its owner and leads.",
     signOut: 'Sign out',
     confirmDiscard: '{count} change(s) have not been sent yet and will be lost. Sign out anyway?',
 
@@ -290,6 +311,7 @@ const MESSAGES = {
     'error.server-refused': 'The server refused: {message}',
     'error.already-signed-in': 'Sign out of the current team first.',
     'error.not-signed-in': 'You are not in a team.',
+    'error.dashboard-not-allowed': "The dashboard is for the team's owner and leads.",
     'error.permission-denied': 'Relance has no permission for this site.',
     'error.invalid-site': 'This site address is not valid.',
     'error.invalid-settings': 'Settings refused: {message}',

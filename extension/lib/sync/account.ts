@@ -1,4 +1,5 @@
 import type { Account, RelanceDb } from '../db';
+import type { DashboardAccess } from '../messages';
 import { UserError } from '../userError';
 import { ApiClient, type FetchLike, HttpError, NetworkError, type TeamSession } from './api';
 import { initialProgress } from './pull';
@@ -131,9 +132,31 @@ async function signIn(db: RelanceDb, serverUrl: string, session: TeamSession): P
   return account;
 }
 
+/**
+ * What the options page needs to sign its owner or lead into the team's dashboard: its address and
+ * the token. Only the extension's own pages may ask (see PAGE_ONLY_MESSAGES); members are refused,
+ * as the dashboard itself would refuse them.
+ */
+export async function dashboardAccess(db: RelanceDb): Promise<DashboardAccess> {
+  const account = await requireAccount(db);
+  if (!isLead(account.person.role)) {
+    throw new UserError('dashboard-not-allowed', 'the dashboard is for the team owners and leads');
+  }
+  return { url: dashboardUrl(account.serverUrl), token: account.token };
+}
+
+export function dashboardUrl(serverUrl: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}/dashboard`;
+}
+
+/** Owners and leads read the dashboard and change team settings. */
+export function isLead(role: string | undefined): boolean {
+  return role === 'owner' || role === 'lead';
+}
+
 /** The server lets owners and leads change team settings (members read them). */
 export function canEditTeamSettings(role: string | undefined): boolean {
-  return role === undefined || role === 'owner' || role === 'lead';
+  return role === undefined || isLead(role);
 }
 
 async function requireAccount(db: RelanceDb): Promise<Account> {

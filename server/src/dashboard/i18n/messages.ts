@@ -23,6 +23,8 @@ const fr = {
   signInTitle: 'Connexion au tableau de bord',
   signInIntro:
     "Le tableau de bord est réservé aux responsables et au propriétaire de l'équipe. Collez votre jeton d'accès : il a été affiché une seule fois, à la création de l'équipe ou quand vous l'avez rejointe.",
+  signInFromExtension:
+    "Propriétaire ou responsable : dans l'extension Relance, ouvrez Options › Équipe et serveur et cliquez sur « Tableau de bord » pour arriver ici connecté·e, ou sur « Copier mon jeton de connexion » pour le coller ici.",
   tokenLabel: "Jeton d'accès",
   signInButton: 'Se connecter',
   signInInvalid: 'Ce jeton est inconnu ou a été révoqué.',
@@ -188,6 +190,8 @@ const en: Messages<MessageKey> = {
   signInTitle: 'Sign in to the dashboard',
   signInIntro:
     "The dashboard is for the team's leads and owner. Paste your access token: it was shown once, when the team was created or when you joined it.",
+  signInFromExtension:
+    'Owner or lead: in the Relance extension, open Options › Team and server and click “Dashboard” to arrive here signed in, or “Copy my sign-in token” to paste it here.',
   tokenLabel: 'Access token',
   signInButton: 'Sign in',
   signInInvalid: 'This token is unknown or has been revoked.',

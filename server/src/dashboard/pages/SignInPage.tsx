@@ -8,6 +8,7 @@ export function SignInPage({ ctx, error, next }: { ctx: PageContext; error?: Sig
   return (
     <Layout ctx={ctx} title={t('signInTitle')}>
       <p>{t('signInIntro')}</p>
+      <p class="small muted">{t('signInFromExtension')}</p>
       {error ? (
         <p class="notice error" role="alert" id="sign-in-error">
           {t(error === 'invalid' ? 'signInInvalid' : 'signInMalformed')}
