@@ -37,6 +37,11 @@ export class ServerProcess {
     return this.child.exitCode;
   }
 
+  /** Neither exited nor killed by a signal. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   get pid(): number {
     return this.child.pid!;
   }
