@@ -208,4 +208,33 @@ describe('the team shares its notes and reminders', () => {
     );
     await page.close();
   });
+
+  it("Paul's open list shows Marie's reminder as soon as his install pulls it, without a focus change", async () => {
+    await syncNow(paul.worker);
+    const paulsPage = await openList(paul);
+    const number = await paulsPage.$$eval('relance-badge[data-action-due="true"]', (badges) =>
+      badges
+        .find((b) => b.shadowRoot?.querySelector('[data-relance-action="remind"]'))
+        ?.getAttribute('data-invoice-number'),
+    );
+    expect(number).toBeTruthy();
+
+    const page = await openList(marie);
+    await page.click(`${badge(number!)} >>> [data-relance-action="remind"]`);
+    await page.waitForSelector('relance-reminder >>> [data-relance-action="mark-sent"]');
+    await page.click('relance-reminder >>> [data-relance-action="mark-sent"]');
+    await page.waitForSelector(`${badge(number!)}[data-action-due="false"]`);
+    expect(await syncNow(marie.worker)).toMatchObject({ pending: 0 });
+    await page.close();
+
+    // Paul's tab is left alone: no reload, no focus or visibility change. His next sync pulls the
+    // reminder and the background asks the open overlays to refresh their badges.
+    expect(await paulsPage.$eval(badge(number!), (b) => b.getAttribute('data-action-due'))).toBe('true');
+    await syncNow(paul.worker);
+    await paulsPage.waitForSelector(`${badge(number!)}[data-action-due="false"]`, { timeout: 10_000 });
+    expect(await paulsPage.$eval(badge(number!), (b) => b.shadowRoot?.textContent ?? '')).toContain(
+      'par Owner',
+    );
+    await paulsPage.close();
+  });
 });

@@ -3,6 +3,7 @@ import { createHandlers } from '@/lib/background/handlers';
 import { createRouter, listenForMessages } from '@/lib/background/router';
 import { ensureSyncAlarm, SYNC_ALARM, syncSoon } from '@/lib/background/scheduler';
 import { browserSiteApis, registerMissing } from '@/lib/background/sites';
+import { refreshOverlayTabs } from '@/lib/background/tabs';
 import { getDb } from '@/lib/db';
 import { signInWithToken } from '@/lib/sync/account';
 import { SyncEngine } from '@/lib/sync/engine';
@@ -14,7 +15,13 @@ import { SyncEngine } from '@/lib/sync/engine';
  */
 export default defineBackground(() => {
   const db = getDb();
-  const engine = new SyncEngine({ db });
+  // A teammate's reminder or note shows on the open badges as soon as it is pulled.
+  const engine = new SyncEngine({
+    db,
+    onPulledChanges: async () => {
+      await refreshOverlayTabs(browser.tabs);
+    },
+  });
   const sites = browserSiteApis(browser);
   const extensionOrigin = browser.runtime.getURL('/');
   const route = createRouter(

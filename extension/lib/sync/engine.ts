@@ -30,6 +30,11 @@ export interface SyncEngineOptions {
   runBackoff?: { baseMs: number; maxMs: number };
   pushBatchSize?: number;
   pullPageSize?: number;
+  /**
+   * Called after a run whose pull changed something here (a teammate's reminder, note, settings),
+   * so that open pages can show it; not for a pull that only brought our own changes back.
+   */
+  onPulledChanges?: () => void | Promise<void>;
 }
 
 /**
@@ -46,6 +51,7 @@ export class SyncEngine {
   private readonly requestRetry: { attempts: number; baseMs: number; maxMs: number };
   private readonly runBackoff: { baseMs: number; maxMs: number };
   private readonly sizes: { batchSize?: number; pageSize?: number };
+  private readonly onPulledChanges?: () => void | Promise<void>;
   /** Lock owner id: unique per engine instance, hence per service-worker life. */
   private readonly owner = `engine-${crypto.randomUUID()}`;
   private current?: Promise<SyncOutcome>;
@@ -60,6 +66,7 @@ export class SyncEngine {
     this.requestRetry = options.requestRetry ?? { attempts: 3, baseMs: 1_000, maxMs: 8_000 };
     this.runBackoff = options.runBackoff ?? { baseMs: 30_000, maxMs: 15 * 60_000 };
     this.sizes = { batchSize: options.pushBatchSize, pageSize: options.pullPageSize };
+    this.onPulledChanges = options.onPulledChanges;
   }
 
   /**
@@ -108,10 +115,15 @@ export class SyncEngine {
       );
     const api = new ApiClient(account.serverUrl, this.fetchFn, account.token);
     const base = { db, api, retry, stillOwner, now: this.now, ...this.sizes };
+    // Counted page by page: a run that fails after storing some pages still brought those changes.
+    let pulledChanges = 0;
+    const onPageApplied = (changed: number) => {
+      pulledChanges += changed;
+    };
     await this.updateProgress({ lastAttemptAt: this.now().toISOString() });
     try {
       const push = await pushOutbox({ ...base, teamId: account.team.id });
-      const pull = await pullChanges(base);
+      const pull = await pullChanges({ ...base, onPageApplied });
       await this.updateProgress({
         lastSyncAt: this.now().toISOString(),
         lastError: undefined,
@@ -128,6 +140,16 @@ export class SyncEngine {
       return { status: 'failed', error };
     } finally {
       await releaseLock(db, this.owner);
+      if (pulledChanges > 0) await this.announceChanges();
+    }
+  }
+
+  private async announceChanges() {
+    try {
+      await this.onPulledChanges?.();
+    } catch (error) {
+      // Showing the changes is a courtesy: the data is stored either way.
+      console.warn('[relance] after pulling changes', error);
     }
   }
 

@@ -11,11 +11,15 @@ export interface PullContext extends RepoContext {
   retry: <T>(fn: () => Promise<T>) => Promise<T>;
   stillOwner: () => Promise<boolean>;
   pageSize?: number;
+  /** Told after each page is stored, with how many of its changes changed something here. */
+  onPageApplied?: (changed: number) => void;
 }
 
 export interface PullSummary {
   pages: number;
   applied: number;
+  /** Changes that changed something here (not our own coming back, nor ones already applied). */
+  changed: number;
   unreadable: number;
 }
 
@@ -27,13 +31,14 @@ export const initialProgress = (): SyncProgress => ({ cursor: 0, failures: 0 });
  * the last page fully applied, and re-applying a page is harmless (ids and clocks decide).
  */
 export async function pullChanges(ctx: PullContext): Promise<PullSummary> {
-  const summary: PullSummary = { pages: 0, applied: 0, unreadable: 0 };
+  const summary: PullSummary = { pages: 0, applied: 0, changed: 0, unreadable: 0 };
   for (;;) {
     const since = (await ctx.db.getState('progress'))?.cursor ?? 0;
     const page = await ctx.retry(() => ctx.api.pull(since, ctx.pageSize ?? PULL_PAGE_SIZE));
     if (!(await ctx.stillOwner())) return summary;
     if (page.hasMore && page.cursor <= since) throw new Error('the server did not move the pull cursor');
 
+    let changedInPage = 0;
     const moved = await ctx.db.transaction('rw', [...remoteTables(ctx), ctx.db.setAside], async () => {
       const progress = (await ctx.db.getState('progress')) ?? initialProgress();
       // Another run got here first (compare-and-set on the cursor), or the person signed out
@@ -46,13 +51,17 @@ export async function pullChanges(ctx: PullContext): Promise<PullSummary> {
           await keepUnreadable(ctx.db, raw, parsed.error.message, ctx.now());
           continue;
         }
-        await applyRemoteChange(ctx, parsed.data as PulledChange);
+        if (await applyRemoteChange(ctx, parsed.data as PulledChange)) changedInPage++;
         summary.applied++;
       }
       await ctx.db.setState('progress', { ...progress, cursor: Math.max(progress.cursor, page.cursor) });
       return true;
     });
     summary.pages++;
+    if (moved && changedInPage > 0) {
+      summary.changed += changedInPage;
+      ctx.onPageApplied?.(changedInPage);
+    }
     if (!moved || !page.hasMore) return summary;
   }
 }
