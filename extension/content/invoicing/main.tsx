@@ -1,6 +1,6 @@
 import type { Language } from '@relance/shared';
 import { browser } from 'wxt/browser';
-import type { InvoicePolicyView } from '../../lib/messages';
+import { type InvoicePolicyView, TAB_MESSAGES } from '../../lib/messages';
 import { FloatingPanel, PANEL_CSS } from '../shared/floating';
 import { guard, guardAsync } from '../shared/guard';
 import { browserLanguage, pageLocale } from '../shared/language';
@@ -13,9 +13,6 @@ import { NotesPanel } from './panel/NotesPanel';
 import { type Letter, writeLetter } from './remind/letter';
 import { ReminderDialog } from './remind/ReminderDialog';
 import { TeachMode } from './teach/teachMode';
-
-/** Messages the extension's own pages (popup, options) send to this tab. */
-export const START_TEACH_MESSAGE = 'relance:startTeachMode';
 
 export interface InvoicingOverlayOptions {
   doc?: Document;
@@ -142,8 +139,8 @@ export async function startInvoicingOverlay(
 
   const onMessage = (message: unknown) => {
     const type = (message as { type?: unknown } | null)?.type;
-    if (type === START_TEACH_MESSAGE) guard('teach.start', () => teach.start())();
-    if (type === 'relance:refresh') overlay.refresh();
+    if (type === TAB_MESSAGES.startTeachMode) guard('teach.start', () => teach.start())();
+    if (type === TAB_MESSAGES.refresh) overlay.refresh();
   };
   if (!options.send) browser.runtime.onMessage.addListener(onMessage);
 
