@@ -31,6 +31,7 @@ const ok = (description: string, schemaName: string) => ({ description, ...json(
 const errors = {
   '400': ok('Invalid input; `issues` names each field', 'Error'),
   '401': ok('Missing, unknown or revoked token', 'Error'),
+  '429': ok('Too many requests from this token or address; `Retry-After` says when to try again', 'Error'),
 };
 const idPath = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
 const bearer = [{ bearer: [] }];
