@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startFixtureServer } from '../e2e/fixtures/invoicing/server';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/lib/browser';
 import type { Benchmark } from './run';
 
 /**
@@ -15,7 +16,7 @@ const ROWS = 2000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const RELANCE_DIR = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
 const BASELINE_DIR = fileURLToPath(new URL('./overlay-baseline', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 
 // puppeteer-core is a dependency of the e2e package: load it from there.
 const requireFromE2e = createRequire(new URL('../e2e/package.json', import.meta.url));
@@ -100,15 +101,7 @@ async function measure(puppeteer: Puppeteer, variant: Variant, url: string): Pro
     pipe: true,
     userDataDir: profile,
     enableExtensions: [variant === 'relance' ? RELANCE_DIR : BASELINE_DIR],
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   try {
     if (variant === 'relance') {
@@ -174,7 +167,7 @@ export const overlayBenchmark: Benchmark = {
         executablePath: CHROMIUM,
         headless: true,
         pipe: true,
-        args: ['--no-sandbox'],
+        args: [...CHROMIUM_ARGS],
       });
       chromium = await probe.version();
       await probe.close();

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '@relance/server/src/testing';
 import { addDays, formatHlc, type IsoDate, todayLocal, uuidv7 } from '@relance/shared';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, REPO_ROOT } from './lib';
+import { CHROMIUM_ARGS, chromiumPath, REPO_ROOT } from './lib';
 
 /**
  * The team leads' dashboard in a real Chromium (no extension: it is a plain web page of the
@@ -135,15 +135,7 @@ beforeAll(async () => {
   browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });

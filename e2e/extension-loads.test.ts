@@ -5,10 +5,6 @@ import { startTestServer, type TestServer } from '@relance/server/src/testing';
 import { uuidv7 } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-declare const chrome: {
-  scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[]; js?: string[] }[]> };
-};
-
 import {
   askBackground,
   configureServer,

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, type TestServer, type TestTeam } from '@relance/server/src/testing';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, startFixtureServer } from './fixtures/invoicing/server';
 import { configureServer, type ExtensionBrowser, joinTeam, launchBrowserWithExtension, syncNow } from './lib';
@@ -92,7 +92,7 @@ describe('the team shares its notes and reminders', () => {
     const paulsPage = await openList(paul);
     await syncNow(paul.worker);
     await paulsPage.click(`${badge('FA2603-0103')} >>> [data-relance-action="notes"]`);
-    const entry = await paulsPage.waitForFunction(
+    const entry = (await paulsPage.waitForFunction(
       (note) => {
         const entries = document
           .querySelector('relance-notes-panel')
@@ -101,11 +101,11 @@ describe('the team shares its notes and reminders', () => {
       },
       { timeout: 15_000 },
       NOTE,
-    );
-    const text = await entry.evaluate((e) => (e as Element).textContent ?? '');
+    )) as ElementHandle<Element>;
+    const text = await entry.evaluate((e) => e.textContent ?? '');
     expect(text).toContain('Owner'); // the owner's name, as the server recorded it
     // Typed text stays text: the <b> is shown, not interpreted.
-    expect(await entry.evaluate((e) => (e as Element).querySelector('b'))).toBeNull();
+    expect(await entry.evaluate((e) => e.querySelector('b'))).toBeNull();
     await paulsPage.close();
   });
 

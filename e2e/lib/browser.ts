@@ -22,6 +22,20 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Flags for headless Chromium on this kind of machine: without the networking ones, Chromium keeps
+ * trying to reach Google's hosts, which the closed network refuses.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Debian's Chromium, or `$CHROMIUM_PATH`. */
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -39,16 +53,7 @@ export async function launchBrowserWithExtension(options: LaunchOptions = {}): P
     pipe: true,
     enableExtensions: [extensionDir],
     ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...(options.args ?? []),
-    ],
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
   });
   try {
     const target = await waitForServiceWorker(browser);

@@ -1,6 +1,7 @@
 // Helpers for the e2e tests: a Chromium with the built extension, and its background.
 export { askBackground, BackgroundError, configureServer, joinTeam, syncNow } from './background';
 export {
+  CHROMIUM_ARGS,
   chromiumPath,
   type ExtensionBrowser,
   type LaunchOptions,
