@@ -5,13 +5,7 @@ import { ariaGridAdapter } from '../adapters/ariaGrid';
 import { type DetailMatch, findDetail, readDetail } from '../adapters/detail';
 import { readInvoice } from '../adapters/reading';
 import { tableAdapter } from '../adapters/table';
-import {
-  isTaughtRow,
-  readTaughtRow,
-  type TaughtMapping,
-  taughtCells,
-  taughtRowsIn,
-} from '../adapters/taught';
+import { isTaughtRow, type TaughtMapping, taughtCells, taughtRowsIn } from '../adapters/taught';
 import type { ColumnMap, InvoiceObservation, ListAdapter, ReadContext } from '../adapters/types';
 
 /**
@@ -52,6 +46,8 @@ const SCOPE_SCAN_INTERVAL_MS = 500;
 export class PageObserver {
   private readonly doc: Document;
   private readonly lists: ListAdapter[];
+  /** Every list adapter's container selector, joined once. */
+  private readonly containerSelector: string;
   private readonly containers = new WeakMap<Element, ContainerInfo>();
   private readonly details = new WeakMap<Element, DetailMatch>();
   /** Rows that produced an observation (to report them when they stop being invoices). */
@@ -73,6 +69,7 @@ export class PageObserver {
   constructor(private readonly options: PageObserverOptions) {
     this.doc = options.doc;
     this.lists = options.lists ?? [tableAdapter, ariaGridAdapter];
+    this.containerSelector = this.lists.map((a) => a.containerSelector).join(', ');
     const flush = guard('observer.flush', () => this.flush());
     this.requestFlush = (options.batcher ?? ((f) => frameBatcher(f, this.doc.defaultView ?? window)))(flush);
   }
@@ -249,8 +246,7 @@ export class PageObserver {
 
   /** Lists inside `el` (a page rendered, a table replaced by pagination). */
   private collectFromDescendants(el: Element, rows: Map<Element, Source>): void {
-    const selector = this.lists.map((a) => a.containerSelector).join(', ');
-    for (const container of Array.from(el.querySelectorAll(selector))) {
+    for (const container of Array.from(el.querySelectorAll(this.containerSelector))) {
       const info = this.recheckOncePerFlush(container);
       if (info?.map) this.addRowsUnder(container, container, info, rows);
     }
@@ -365,9 +361,10 @@ export class PageObserver {
           : null;
       }
       case 'taught': {
-        const reading = readTaughtRow(row, source.mapping, ctx);
-        const anchor = taughtCells(row, source.mapping)?.number;
-        return reading && anchor ? { ...reading, row, anchor, adapter: 'taught' } : null;
+        // The cells are looked up once: they give both the reading and the badge's anchor.
+        const cells = taughtCells(row, source.mapping);
+        const reading = cells && readInvoice(cells, ctx, {}, row);
+        return reading && cells.number ? { ...reading, row, anchor: cells.number, adapter: 'taught' } : null;
       }
       case 'detail': {
         if (!source.match) return null;
