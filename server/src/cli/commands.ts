@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/open';
-import type { Role } from '../db/schema';
+import { ROLES, type Role } from '../db/schema';
 import { ServiceError } from '../services/errors';
-import { createInvite, type InviteRole, joinTeam } from '../services/invites';
+import { createInvite, INVITE_ROLES, type InviteRole, joinTeam } from '../services/invites';
 import { getPerson, listPeople, setRole } from '../services/people';
 import { createTeam, listTeams } from '../services/teams';
 import { revokePersonTokens } from '../services/tokens';
@@ -60,7 +60,7 @@ export async function runCommand(db: Database, argv: string[], out: Output): Pro
       }
       case 'invite': {
         const role = (values.role ?? 'member') as InviteRole;
-        if (role !== 'member' && role !== 'lead') throw new UsageError('invite: --role is member or lead');
+        if (!INVITE_ROLES.includes(role)) throw new UsageError('invite: --role is member or lead');
         const invite = await createInvite(db, { teamId: need('team'), role });
         out.log(`code    ${invite.code}`);
         out.log(`role    ${invite.role}`);
@@ -85,8 +85,7 @@ export async function runCommand(db: Database, argv: string[], out: Output): Pro
       }
       case 'set-role': {
         const role = need('role') as Role;
-        if (!['owner', 'lead', 'member'].includes(role))
-          throw new UsageError('set-role: --role is owner, lead or member');
+        if (!ROLES.includes(role)) throw new UsageError('set-role: --role is owner, lead or member');
         const person = await setRole(db, need('team'), need('person'), role);
         out.log(`${person.id}  ${person.role}  ${person.name}`);
         return 0;

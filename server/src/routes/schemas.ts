@@ -1,5 +1,7 @@
 import { ACTIVITY_TYPES, isoDate, uuid } from '@relance/shared';
 import { z } from 'zod';
+import { ROLES } from '../db/schema';
+import { INVITE_ROLES } from '../services/invites';
 
 /** Request and response shapes of the team/history API (the sync ones live in @relance/shared). */
 
@@ -11,19 +13,19 @@ const name = storableText(z.string().trim().min(1, 'required').max(100, 'at most
 
 export const createTeamBody = z.object({ teamName: name, personName: name });
 export const joinBody = z.object({ code: z.string().trim().min(4).max(40), personName: name });
-export const inviteBody = z.object({ role: z.enum(['member', 'lead']).optional() });
-export const setRoleBody = z.object({ role: z.enum(['owner', 'lead', 'member']) });
+export const inviteBody = z.object({ role: z.enum(INVITE_ROLES).optional() });
+export const setRoleBody = z.object({ role: z.enum(ROLES) });
 export const idParam = z.object({ id: uuid });
 
 export const team = z.object({ id: z.string(), name: z.string() });
 export const person = z.object({
   id: z.string(),
   name: z.string(),
-  role: z.enum(['owner', 'lead', 'member']),
+  role: z.enum(ROLES),
 });
 export const membership = z.object({ team, person, token: z.string() });
 export const me = z.object({ team, person });
-export const invite = z.object({ code: z.string(), role: z.enum(['member', 'lead']), expiresAt: z.string() });
+export const invite = z.object({ code: z.string(), role: z.enum(INVITE_ROLES), expiresAt: z.string() });
 export const peopleList = z.object({ people: z.array(person.extend({ createdAt: z.string() })) });
 export const errorBody = z.object({
   error: z.string(),

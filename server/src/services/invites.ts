@@ -1,13 +1,15 @@
 import { uuidv7 } from '@relance/shared';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../db/open';
-import { invites, people, teams } from '../db/schema';
+import { invites, people, type Role, teams } from '../db/schema';
 import { ServiceError } from './errors';
 import type { Membership } from './identity';
 import { newInviteCode, normalizeInviteCode, sha256Hex } from './secrets';
 import { issueToken } from './tokens';
 
-export type InviteRole = 'member' | 'lead';
+/** The roles an invite can give: an owner is made by changing a role, never by a code. */
+export const INVITE_ROLES = ['member', 'lead'] as const satisfies readonly Role[];
+export type InviteRole = (typeof INVITE_ROLES)[number];
 
 /** Invite codes are single-use and expire after this long, whichever comes first. */
 export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
