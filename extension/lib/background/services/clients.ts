@@ -3,7 +3,7 @@ import type { RelanceDb } from '../../db';
 import type { ClientSummary } from '../../messages';
 import { normaliseEmail } from '../../repo/names';
 import { clientSchemaData } from './clientData';
-import { activitiesByClient, evaluateInvoices, isOverdue } from './policy';
+import { activitiesByClient, evaluateWithActivities, isOverdue } from './policy';
 import { latestReminder } from './reminders';
 
 /**
@@ -30,7 +30,7 @@ export async function findClientsByEmail(
     const invoices = (await db.invoices.where('clientId').equals(client.id).toArray()).filter(
       (i) => !i.deleted,
     );
-    const evaluated = await evaluateInvoices(db, invoices, settings, today);
+    const evaluated = evaluateWithActivities(invoices, activities, settings, today);
     const overdue = evaluated.filter(isOverdue);
     const currency = overdue[0]?.invoice.currency ?? invoices[0]?.currency ?? 'EUR';
     const last = latestReminder(activities.get(client.id) ?? []);

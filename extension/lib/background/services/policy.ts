@@ -44,6 +44,16 @@ export async function evaluateInvoices(
     db,
     invoices.flatMap((i) => (i.clientId ? [i.clientId] : [])),
   );
+  return evaluateWithActivities(invoices, activities, settings, today);
+}
+
+/** The same, with the clients' activities already read (by `activitiesByClient`). */
+export function evaluateWithActivities(
+  invoices: InvoiceRow[],
+  activities: Map<string, Activity[]>,
+  settings: TeamSettings,
+  today: string,
+): EvaluatedInvoice[] {
   return invoices.map((invoice) => {
     const state = evaluateInvoice({
       invoice,

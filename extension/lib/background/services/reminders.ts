@@ -17,7 +17,7 @@ import {
 import type { ClientRow, InvoiceRow, RelanceDb } from '../../db';
 import type { LastReminder, PreparedReminder } from '../../messages';
 import { UserError } from '../../userError';
-import { activitiesByClient, type EvaluatedInvoice, evaluateInvoices, lastReminderOf } from './policy';
+import { activitiesByClient, type EvaluatedInvoice, evaluateWithActivities, lastReminderOf } from './policy';
 
 /**
  * The reminder text for invoices, one message per client (and currency): the client's invoices
@@ -50,15 +50,15 @@ export async function prepareReminders(
           (i) => !i.deleted && i.currency === first.currency && !group.some((g) => g.id === i.id),
         )
       : [];
-    const activities =
-      (first.clientId && (await activitiesByClient(db, [first.clientId])).get(first.clientId)) || [];
+    const byClient = await activitiesByClient(db, first.clientId ? [first.clientId] : []);
+    const activities = (first.clientId && byClient.get(first.clientId)) || [];
     const plan = planClientReminder({
       invoices: [...group, ...siblings],
       activities,
       schedule: settings.schedule,
       today,
     });
-    const evaluated = await evaluateInvoices(db, [...group, ...siblings], settings, today);
+    const evaluated = evaluateWithActivities([...group, ...siblings], byClient, settings, today);
     const covered = evaluated.filter(
       (e) =>
         group.some((g) => g.id === e.invoice.id) || plan?.invoices.some((p) => p.invoice.id === e.invoice.id),
