@@ -20,6 +20,11 @@ export function clearRecentErrors(): void {
   recent.length = 0;
 }
 
+/** What to show of a caught error (a rejection may be any value). */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Wraps a callback so that it never throws into its caller. */
 export function guard<A extends unknown[]>(where: string, fn: (...args: A) => void): (...args: A) => void {
   return (...args: A) => {

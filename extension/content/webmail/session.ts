@@ -1,7 +1,7 @@
 import { type IsoDate, uuidv7 } from '@relance/shared';
 import { h } from 'preact';
 import type { ClientChoice, ClientSummary, PreparedReminder } from '../../lib/messages';
-import { guard, guardAsync, reportError } from '../shared/guard';
+import { guard, guardAsync, messageOf, reportError } from '../shared/guard';
 import { isHiddenByPage } from './adapters/dom';
 import type { Recipient, WebmailAdapter } from './adapters/types';
 import type { Send } from './backend';
@@ -217,8 +217,7 @@ export class ComposeSession {
       this.status = { kind: 'inserted' };
     } catch (error) {
       reportError('webmail.insert', error);
-      const message = error instanceof Error ? error.message : String(error);
-      this.status = { kind: 'error', message: this.deps.t('failed', { message }) };
+      this.status = { kind: 'error', message: this.deps.t('failed', { message: messageOf(error) }) };
     }
     this.render();
   }

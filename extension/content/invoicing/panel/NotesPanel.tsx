@@ -1,6 +1,7 @@
 import { type IsoDate, type Language, todayLocal, tryParseAmount } from '@relance/shared';
 import { useEffect, useState } from 'preact/hooks';
 import type { ActivityInput, TimelineEntry } from '../../../lib/messages';
+import { messageOf } from '../../shared/guard';
 import type { Send } from '../backend';
 import { type OverlayTranslator, overlayTranslator } from '../strings';
 import { describeEntry } from './describeEntry';
@@ -338,8 +339,4 @@ function LogForm({ kind, t, busy, clientId, invoiceIds, amountDueCents, onSubmit
       </div>
     </form>
   );
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

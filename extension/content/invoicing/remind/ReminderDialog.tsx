@@ -9,8 +9,8 @@ import {
 } from '@relance/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PreparedReminder } from '../../../lib/messages';
+import { messageOf } from '../../shared/guard';
 import type { Send } from '../backend';
-import { messageOf } from '../panel/NotesPanel';
 import { overlayTranslator } from '../strings';
 import { cleanRecipients, type Draft, gmailComposeUrl, mailtoUrl, outlookComposeUrl } from './composeLinks';
 import { type Letter, makeLetter } from './letter';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ClientChoice } from '../../../lib/messages';
+import { messageOf } from '../../shared/guard';
 import type { WebmailTranslator } from './strings';
 
 export interface AssignPanelProps {
@@ -34,8 +35,7 @@ export function AssignPanel({ t, emails, search, assign }: AssignPanelProps) {
     const timer = setTimeout(() => {
       search(query).then(
         (found) => current && setChoices(found),
-        (e: unknown) =>
-          current && setError(t('failed', { message: e instanceof Error ? e.message : String(e) })),
+        (e: unknown) => current && setError(t('failed', { message: messageOf(e) })),
       );
     }, SEARCH_DELAY_MS);
     return () => {
@@ -93,7 +93,7 @@ export function AssignPanel({ t, emails, search, assign }: AssignPanelProps) {
                 data-client={choice.name}
                 onClick={() =>
                   assign(email, choice).catch((e: unknown) =>
-                    setError(t('failed', { message: e instanceof Error ? e.message : String(e) })),
+                    setError(t('failed', { message: messageOf(e) })),
                   )
                 }
               >
