@@ -5,6 +5,7 @@ import { messageOf } from '../../shared/guard';
 import type { Send } from '../backend';
 import { type OverlayTranslator, overlayTranslator } from '../strings';
 import { describeEntry } from './describeEntry';
+import { PanelHeader } from './PanelHeader';
 
 export interface NotesPanelProps {
   send: Send;
@@ -89,18 +90,11 @@ export function NotesPanel(props: NotesPanelProps) {
 
   return (
     <div class="panel" role="dialog" aria-label={t('notesTitle', { client: props.clientName })}>
-      <header>
-        <h2>{t('notesTitle', { client: props.clientName })}</h2>
-        <button
-          type="button"
-          class="close"
-          aria-label={t('close')}
-          data-relance-action="close"
-          onClick={props.onClose}
-        >
-          ×
-        </button>
-      </header>
+      <PanelHeader
+        title={t('notesTitle', { client: props.clientName })}
+        closeLabel={t('close')}
+        onClose={props.onClose}
+      />
       <section>
         <label for="relance-note">{t('addNote')}</label>
         <textarea

@@ -11,6 +11,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PreparedReminder } from '../../../lib/messages';
 import { messageOf } from '../../shared/guard';
 import type { Send } from '../backend';
+import { PanelHeader } from '../panel/PanelHeader';
 import { overlayTranslator } from '../strings';
 import { cleanRecipients, type Draft, gmailComposeUrl, mailtoUrl, outlookComposeUrl } from './composeLinks';
 import { type Letter, makeLetter } from './letter';
@@ -162,18 +163,7 @@ export function ReminderDialog(props: ReminderDialogProps) {
   const title = t('reminderFor', { client: reminder?.clientName ?? '…' });
   return (
     <div class="panel" role="dialog" aria-label={title}>
-      <header>
-        <h2>{title}</h2>
-        <button
-          type="button"
-          class="close"
-          aria-label={t('close')}
-          data-relance-action="close"
-          onClick={props.onClose}
-        >
-          ×
-        </button>
-      </header>
+      <PanelHeader title={title} closeLabel={t('close')} onClose={props.onClose} />
       <section>
         {!reminder && !status && <p class="muted">{t('loading')}</p>}
         {reminder && (
