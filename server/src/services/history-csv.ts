@@ -38,21 +38,10 @@ const COLUMNS: Record<CsvLanguage, string[]> = {
   ],
 };
 
-/** The shared labels (the ones the extension shows), capitalised for a column of their own. */
-function typeLabel(type: string, lang: CsvLanguage): string {
-  if (type === 'note') return 'Note';
-  const label = (ACTIVITY_LABELS[lang] as Record<string, string>)[type];
-  return label ? capitalise(label) : type;
-}
-
-function stageName(stage: string, lang: CsvLanguage): string {
-  const label = (STAGE_LABELS[lang] as Record<string, string>)[stage];
-  return label ? capitalise(label) : stage;
-}
-
-function channelName(channel: string, lang: CsvLanguage): string {
-  const label = (CHANNEL_LABELS[lang] as Record<string, string>)[channel];
-  return label ? capitalise(label) : channel;
+/** A shared label (the one the extension shows), capitalised for a column of its own; the raw value when unknown. */
+function labelFor(labels: Readonly<Record<string, string>>, key: string): string {
+  const label = labels[key];
+  return label ? capitalise(label) : key;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -106,12 +95,12 @@ function toRow(item: HistoryEntry, lang: CsvLanguage): CsvCell[] {
   return [
     item.date,
     item.at.slice(11, 16),
-    typeLabel(item.type, lang),
+    item.type === 'note' ? 'Note' : labelFor(ACTIVITY_LABELS[lang], item.type),
     item.clientName ?? item.clientId,
     item.invoiceNumbers.join(', '),
     item.authorName,
-    stage && stageName(stage, lang),
-    channel && channelName(channel, lang),
+    stage && labelFor(STAGE_LABELS[lang], stage),
+    channel && labelFor(CHANNEL_LABELS[lang], channel),
     amountCents === undefined ? null : centsToDecimal(amountCents, lang === 'fr' ? ',' : '.'),
     details.join(' · '),
     item.id,
