@@ -2,7 +2,12 @@ import { formatDate, formatDateLong } from '../format/date';
 import { formatMoney, formatPercent } from '../format/money';
 import type { Language } from '../schemas/common';
 import type { Template } from '../schemas/settings';
-import { computeReminderTotals, type ReminderContext, reminderDeadline } from './context';
+import {
+  computeReminderTotals,
+  type ReminderContext,
+  type ReminderTotals,
+  reminderDeadline,
+} from './context';
 import { renderInvoiceTable } from './invoiceTable';
 import { INDEMNITY_BASIS, PENALTY_LAW } from './penaltyLaw';
 import { PLACEHOLDERS, type Placeholder, SECTIONS, type Section } from './placeholders';
@@ -26,16 +31,28 @@ export class TemplateError extends Error {
   }
 }
 
-/** Checks a template (e.g. while it is edited in the options page); empty when it is fine. */
-export function validateTemplate(template: Template, lang: Language = 'fr'): TemplateProblem[] {
-  return (['subject', 'body'] as const).flatMap((field) =>
-    parseTemplate(template[field]).problems.map((problem) => ({
+type ParsedTemplate = Record<TemplateField, ReturnType<typeof parseTemplate>>;
+
+const FIELDS = ['subject', 'body'] as const satisfies readonly TemplateField[];
+
+function parseFields(template: Template): ParsedTemplate {
+  return { subject: parseTemplate(template.subject), body: parseTemplate(template.body) };
+}
+
+function problemsOf(parsed: ParsedTemplate, lang: Language): TemplateProblem[] {
+  return FIELDS.flatMap((field) =>
+    parsed[field].problems.map((problem) => ({
       field,
       kind: problem.kind,
       tag: problem.tag,
       message: describeProblem(problem, lang),
     })),
   );
+}
+
+/** Checks a template (e.g. while it is edited in the options page); empty when it is fine. */
+export function validateTemplate(template: Template, lang: Language = 'fr'): TemplateProblem[] {
+  return problemsOf(parseFields(template), lang);
 }
 
 /**
@@ -46,16 +63,19 @@ export function validateTemplate(template: Template, lang: Language = 'fr'): Tem
  * @throws RangeError when the context has no invoice or mixes currencies.
  */
 export function renderTemplate(template: Template, context: ReminderContext, lang: Language): Template {
-  const problems = validateTemplate(template, lang);
+  const parsed = parseFields(template);
+  const problems = problemsOf(parsed, lang);
   if (problems.length > 0) throw new TemplateError(problems);
-  const values = placeholderValues(context, lang);
-  const sections = sectionConditions(context);
-  const fill = (source: string) => renderNodes(parseTemplate(source).nodes, values, sections);
+  // Totals once, for the placeholders and the sections alike.
+  const withTotals = { ...context, totals: context.totals ?? computeReminderTotals(context.invoices) };
+  const values = placeholderValues(withTotals, lang);
+  const sections = sectionConditions(withTotals.totals, context.invoices.length);
+  const fill = (field: TemplateField) => renderNodes(parsed[field].nodes, values, sections);
   return {
-    subject: fill(template.subject)
+    subject: fill('subject')
       .replace(/\s*\n\s*/g, ' ')
       .trim(),
-    body: fill(template.body).trimEnd(),
+    body: fill('body').trimEnd(),
   };
 }
 
@@ -91,11 +111,10 @@ export function placeholderValues(context: ReminderContext, lang: Language): Rec
   };
 }
 
-function sectionConditions(context: ReminderContext): Record<Section, boolean> {
-  const totals = context.totals ?? computeReminderTotals(context.invoices);
+function sectionConditions(totals: ReminderTotals, invoiceCount: number): Record<Section, boolean> {
   return {
-    singular: context.invoices.length === 1,
-    plural: context.invoices.length > 1,
+    singular: invoiceCount === 1,
+    plural: invoiceCount > 1,
     indemnity: totals.indemnityCents > 0,
   };
 }
