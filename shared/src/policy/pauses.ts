@@ -1,4 +1,4 @@
-import { addDays } from '../dates';
+import { addDays, compareDates } from '../dates';
 import type { Activity, ActivityOf } from '../schemas/activity';
 import type { IsoDate } from '../schemas/common';
 import type { BrokenPaymentPlan, BrokenPromise, PauseReason, PolicyPause } from './types';
@@ -118,7 +118,7 @@ function paymentPlanSpans({ concerning, all, today }: PauseInput) {
     const replacedOn = plans[i + 1]?.date;
     const instalments = plan.instalments
       .filter((inst) => inst.date >= plan.date)
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      .sort((a, b) => compareDates(a.date, b.date));
     const last = instalments.at(-1);
     if (!last) return;
 
@@ -157,7 +157,7 @@ export interface PausedPeriod {
 }
 
 export function mergeSpans(spans: readonly PauseSpan[]): PausedPeriod[] {
-  const sorted = [...spans].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const sorted = [...spans].sort((a, b) => compareDates(a.start, b.start));
   const periods: PausedPeriod[] = [];
   for (const span of sorted) {
     const current = periods.at(-1);
