@@ -1,7 +1,7 @@
 import { isoDate, uuid } from '@relance/shared';
 import { z } from 'zod';
 import { historyType } from '../../routes/schemas';
-import type { AgeBucketId } from '../figures/ageBuckets';
+import { AGE_BUCKET_IDS } from '../figures/ageBuckets';
 
 /**
  * Query parameters of the dashboard's GET forms. A form sends empty fields as `x=`, and a link
@@ -24,7 +24,7 @@ export const historyParams = z.object({
 export type HistoryParams = z.infer<typeof historyParams>;
 
 export const overdueParams = z.object({
-  bucket: lenient(z.enum(['0-30', '31-60', '61-90', '90+'] satisfies AgeBucketId[])),
+  bucket: lenient(z.enum(AGE_BUCKET_IDS)),
   clientId: lenient(uuid),
 });
 export type OverdueParams = z.infer<typeof overdueParams>;
