@@ -51,6 +51,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     language: await uiLanguage(db),
     canEditTeamSettings: canEditTeamSettings((await db.getState('account'))?.person.role),
   });
+  const statusView = () => syncStatus(db, now().getTime());
   const afterWrite = async () => {
     if ((await db.outbox.count()) > 0) deps.requestSync();
   };
@@ -133,11 +134,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     getTodayWork: async () => todayWork(db, await getTeamSettings(db), today()),
 
-    getSyncStatus: () => syncStatus(db, now().getTime()),
+    getSyncStatus: statusView,
 
     async syncNow() {
       await deps.engine.run('manual');
-      return syncStatus(db, now().getTime());
+      return statusView();
     },
 
     getSettings: settingsView,
@@ -161,19 +162,19 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async setServerUrl({ serverUrl }) {
       if (await db.getState('account')) throw new UserError('already-signed-in', 'sign out first');
       await setServerUrl(db, serverUrl);
-      return syncStatus(db, now().getTime());
+      return statusView();
     },
 
     async createTeam(input) {
       await createTeam(account, input);
       deps.requestSync();
-      return syncStatus(db, now().getTime());
+      return statusView();
     },
 
     async joinTeam(input) {
       await joinTeam(account, input);
       deps.requestSync();
-      return syncStatus(db, now().getTime());
+      return statusView();
     },
 
     createInvite: ({ role }) => createInvite(account, role),
@@ -182,7 +183,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async signOut({ discardUnsent }) {
       await signOut(account, { discardUnsent });
-      return syncStatus(db, now().getTime());
+      return statusView();
     },
   };
 }
