@@ -20,16 +20,15 @@ export async function findClientsByEmail(
   if (wanted.length === 0) return [];
   const found = await db.clients.where('emails').anyOf(wanted).distinct().toArray();
   const clients = found.filter((c) => !c.deleted);
-  const activities = await activitiesByClient(
-    db,
-    clients.map((c) => c.id),
-  );
+  const ids = clients.map((c) => c.id);
+  const [activities, allInvoices] = await Promise.all([
+    activitiesByClient(db, ids),
+    ids.length ? db.invoices.where('clientId').anyOf(ids).toArray() : [],
+  ]);
 
   const summaries: ClientSummary[] = [];
   for (const client of clients) {
-    const invoices = (await db.invoices.where('clientId').equals(client.id).toArray()).filter(
-      (i) => !i.deleted,
-    );
+    const invoices = allInvoices.filter((i) => i.clientId === client.id && !i.deleted);
     const evaluated = evaluateWithActivities(invoices, activities, settings, today);
     const overdue = evaluated.filter(isOverdue);
     const currency = overdue[0]?.invoice.currency ?? invoices[0]?.currency ?? 'EUR';
