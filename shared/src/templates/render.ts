@@ -1,4 +1,5 @@
 import { formatDate, formatDateLong } from '../format/date';
+import { memoize } from '../format/locale';
 import { formatMoney, formatPercent } from '../format/money';
 import type { Language } from '../schemas/common';
 import type { Template } from '../schemas/settings';
@@ -79,6 +80,11 @@ export function renderTemplate(template: Template, context: ReminderContext, lan
   };
 }
 
+// en-GB: "F-1, F-2 and F-3", without the American serial comma.
+const listFormatter = memoize(
+  (lang) => new Intl.ListFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'long', type: 'conjunction' }),
+);
+
 /** What each placeholder becomes for this context. */
 export function placeholderValues(context: ReminderContext, lang: Language): Record<Placeholder, string> {
   const { invoices } = context;
@@ -86,13 +92,11 @@ export function placeholderValues(context: ReminderContext, lang: Language): Rec
   const oldest = invoices.reduce((a, b) => (b.dueDate < a.dueDate ? b : a));
   const jurisdiction = context.jurisdiction ?? 'FR';
   const money = (cents: number) => formatMoney(cents, totals.currency, lang);
-  // en-GB: "F-1, F-2 and F-3", without the American serial comma.
-  const list = new Intl.ListFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'long', type: 'conjunction' });
   return {
     client: context.client.name,
     invoices: renderInvoiceTable(invoices, totals, lang, false),
     invoices_with_penalties: renderInvoiceTable(invoices, totals, lang, true),
-    invoice_number: list.format(invoices.map((i) => i.number)),
+    invoice_number: listFormatter(lang).format(invoices.map((i) => i.number)),
     invoice_count: String(invoices.length),
     total_due: money(totals.amountDueCents),
     due_date: formatDate(oldest.dueDate, lang),
