@@ -113,14 +113,14 @@ export async function clientPage(c: C, db: Database) {
     ),
   ]);
   const client = snapshot.clients.get(clientId);
-  const invoices = evaluateInvoices(snapshot)
-    .filter((f) => f.invoice.clientId === clientId)
-    .sort(
-      (a, b) =>
-        Number(b.open) - Number(a.open) ||
-        b.state.daysOverdue - a.state.daysOverdue ||
-        a.invoice.number.localeCompare(b.invoice.number),
-    );
+  // Only this client's invoices go through the policy engine, not the whole team's.
+  const ofClient = snapshot.invoices.filter((invoice) => invoice.clientId === clientId);
+  const invoices = evaluateInvoices({ ...snapshot, invoices: ofClient }).sort(
+    (a, b) =>
+      Number(b.open) - Number(a.open) ||
+      b.state.daysOverdue - a.state.daysOverdue ||
+      a.invoice.number.localeCompare(b.invoice.number),
+  );
   const known = client || invoices.length > 0 || history.total > 0;
   if (!known) return htmlPage(c, <NotFoundPage ctx={c.var.page} />, 404);
   const currencyByInvoice = new Map(snapshot.invoices.map((i) => [i.id, i.currency]));
