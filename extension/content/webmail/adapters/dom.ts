@@ -1,3 +1,5 @@
+import type { PanelSlot } from './types';
+
 /** Small structural helpers the adapters share. */
 
 /** The nearest ancestor of `el` (itself excluded) for which `test` holds, at most `maxDepth` levels up. */
@@ -39,4 +41,31 @@ export function isHiddenByPage(el: Element, stopAt?: Element): boolean {
 export function closestWithin(target: Element, selector: string, root: Element): Element | null {
   const found = target.closest(selector);
   return found && root.contains(found) ? found : null;
+}
+
+/**
+ * The compose windows of a page: the window around each outermost editor matching `bodySelector`
+ * (as the adapter's `composeRootOf` finds it), each once, none inside another.
+ */
+export function composeRootsAround(
+  doc: Document,
+  bodySelector: string,
+  composeRootOf: (editor: Element) => Element | null,
+): Element[] {
+  const roots: Element[] = [];
+  for (const editor of outermost(Array.from(doc.querySelectorAll(bodySelector)))) {
+    const root = composeRootOf(editor);
+    if (root && !roots.includes(root)) roots.push(root);
+  }
+  return outermost(roots);
+}
+
+/** Just above the editor's wrapper, outside anything editable. */
+export function slotAboveEditor(body: Element, root: Element): PanelSlot | null {
+  const wrapper = body.parentElement;
+  if (!wrapper) return null;
+  if (wrapper !== root && wrapper.parentElement && root.contains(wrapper.parentElement)) {
+    return { parent: wrapper.parentElement, before: wrapper };
+  }
+  return { parent: wrapper, before: body };
 }

@@ -1,6 +1,13 @@
 import { addressesIn, asAddress, fieldFromName, RecipientList } from './addresses';
-import { ancestorWhere, closestWithin, outermost, queryAllWithin } from './dom';
-import type { PanelSlot, Recipient, RecipientField, WebmailAdapter } from './types';
+import {
+  ancestorWhere,
+  closestWithin,
+  composeRootsAround,
+  outermost,
+  queryAllWithin,
+  slotAboveEditor,
+} from './dom';
+import type { Recipient, RecipientField, WebmailAdapter } from './types';
 
 /**
  * Gmail (mail.google.com). What it relies on, as the mature Gmail libraries do (gmail.js,
@@ -25,15 +32,7 @@ export const gmailAdapter: WebmailAdapter = {
 
   handles: (host) => host === 'mail.google.com',
 
-  findComposeRoots(doc) {
-    const editors = outermost(Array.from(doc.querySelectorAll(BODY)));
-    const roots: Element[] = [];
-    for (const editor of editors) {
-      const root = composeRootOf(editor);
-      if (root && !roots.includes(root)) roots.push(root);
-    }
-    return outermost(roots);
-  },
+  findComposeRoots: (doc) => composeRootsAround(doc, BODY, composeRootOf),
 
   body(root) {
     return (outermost(queryAllWithin<HTMLElement>(root, BODY))[0] as HTMLElement | undefined) ?? null;
@@ -96,14 +95,4 @@ function composeRootOf(editor: Element): Element | null {
 function fieldOf(chip: Element, root: Element): RecipientField {
   const named = closestWithin(chip, '[name]', root);
   return fieldFromName(named?.getAttribute('name')) ?? 'unknown';
-}
-
-/** Just above the editor's wrapper, outside anything editable. */
-export function slotAboveEditor(body: Element, root: Element): PanelSlot | null {
-  const wrapper = body.parentElement;
-  if (!wrapper) return null;
-  if (wrapper !== root && wrapper.parentElement && root.contains(wrapper.parentElement)) {
-    return { parent: wrapper.parentElement, before: wrapper };
-  }
-  return { parent: wrapper, before: body };
 }

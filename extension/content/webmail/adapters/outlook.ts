@@ -1,6 +1,12 @@
 import { addressesIn, RecipientList } from './addresses';
-import { ancestorWhere, closestWithin, outermost, precedes } from './dom';
-import { slotAboveEditor } from './gmail';
+import {
+  ancestorWhere,
+  closestWithin,
+  composeRootsAround,
+  outermost,
+  precedes,
+  slotAboveEditor,
+} from './dom';
 import type { Recipient, RecipientField, WebmailAdapter } from './types';
 
 /**
@@ -28,14 +34,7 @@ export const outlookAdapter: WebmailAdapter = {
   handles: (host) =>
     host === 'outlook.office.com' || host === 'outlook.office365.com' || host === 'outlook.live.com',
 
-  findComposeRoots(doc) {
-    const roots: Element[] = [];
-    for (const editor of outermost(Array.from(doc.querySelectorAll(BODY)))) {
-      const root = composeRootOf(editor);
-      if (root && !roots.includes(root)) roots.push(root);
-    }
-    return outermost(roots);
-  },
+  findComposeRoots: (doc) => composeRootsAround(doc, BODY, composeRootOf),
 
   body(root) {
     const editors = outermost(Array.from(root.querySelectorAll<HTMLElement>(BODY)));
