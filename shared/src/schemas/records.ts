@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency, email, isoDate, longText, nonNegativeCents, shortText, uuid } from './common';
+import { currency, email, isoDate, language, longText, nonNegativeCents, shortText, uuid } from './common';
 
 /** Which late-payment law applies (see latePayment.ts). */
 export const jurisdiction = z.enum(['FR', 'EU', 'UK', 'B2C']);
@@ -11,7 +11,7 @@ export const client = z.object({
   emails: z.array(email).max(50).default([]),
   jurisdiction: jurisdiction.optional(),
   /** Language the client is written to in. */
-  language: z.enum(['fr', 'en']).optional(),
+  language: language.optional(),
   address: shortText.optional(),
 });
 export type Client = z.infer<typeof client>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shortText } from './common';
+import { language, shortText } from './common';
 import { jurisdiction } from './records';
 import { DEFAULT_SCHEDULE, schedule, stageId } from './stage';
 
@@ -7,7 +7,7 @@ export const template = z.object({ subject: z.string().max(500), body: z.string(
 export type Template = z.infer<typeof template>;
 
 /** Per-language, per-stage template overrides; missing ones fall back to the defaults. */
-export const templateSet = z.partialRecord(z.enum(['fr', 'en']), z.partialRecord(stageId, template));
+export const templateSet = z.partialRecord(language, z.partialRecord(stageId, template));
 export type TemplateSet = z.infer<typeof templateSet>;
 
 export const teamSettings = z.object({
@@ -16,7 +16,7 @@ export const teamSettings = z.object({
   /** A teammate's reminder within this many days triggers a warning. */
   quietPeriodDays: z.number().int().min(0).max(90).default(5),
   jurisdiction: jurisdiction.default('FR'),
-  language: z.enum(['fr', 'en']).default('fr'),
+  language: language.default('fr'),
   companyName: shortText.default(''),
   senderName: shortText.default(''),
   /** Shown in letters (formal notice). */
