@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPES, isoDate, uuid } from '@relance/shared';
+import { ACTIVITY_TYPES, isoDate, language, uuid } from '@relance/shared';
 import { z } from 'zod';
 import { ROLES } from '../db/schema';
 import { INVITE_ROLES } from '../services/invites';
@@ -56,7 +56,7 @@ export type HistoryQuery = z.infer<typeof historyQuery>;
 export const historyCsvQuery = z.object({
   ...historyFilterShape,
   /** Column names and separators: fr → `;` and decimal comma (what French Excel expects), en → `,` and point. */
-  lang: z.enum(['fr', 'en']).default('fr'),
+  lang: language.default('fr'),
 });
 export type HistoryCsvQuery = z.infer<typeof historyCsvQuery>;
 

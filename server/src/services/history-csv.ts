@@ -1,15 +1,13 @@
-import { ACTIVITY_LABELS, CHANNEL_LABELS, STAGE_LABELS } from '@relance/shared';
+import { ACTIVITY_LABELS, CHANNEL_LABELS, type Language, STAGE_LABELS } from '@relance/shared';
 import type { Database } from '../db/open';
 import { type CsvCell, centsToDecimal, toCsv } from './csv';
 import { type HistoryEntry, type HistoryFilters, queryHistory } from './history';
-
-export type CsvLanguage = 'fr' | 'en';
 
 /** The export stops here; narrow the filters for more. */
 export const MAX_CSV_ROWS = 100_000;
 const PAGE = 1000;
 
-const COLUMNS: Record<CsvLanguage, string[]> = {
+const COLUMNS: Record<Language, string[]> = {
   fr: [
     'Date',
     'Heure (UTC)',
@@ -46,7 +44,7 @@ function labelFor(labels: Readonly<Record<string, string>>, key: string): string
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const DETAIL_WORDS: Record<CsvLanguage, { promised: string; deadline: string; instalments: string }> = {
+const DETAIL_WORDS: Record<Language, { promised: string; deadline: string; instalments: string }> = {
   fr: { promised: 'promis pour le', deadline: 'date limite', instalments: 'échéances' },
   en: { promised: 'promised for', deadline: 'deadline', instalments: 'instalments' },
 };
@@ -56,7 +54,7 @@ export async function exportHistoryCsv(
   db: Database,
   teamId: string,
   filters: HistoryFilters,
-  lang: CsvLanguage,
+  lang: Language,
 ): Promise<string> {
   const rows: CsvCell[][] = [COLUMNS[lang]];
   for (let offset = 0; offset < MAX_CSV_ROWS; offset += PAGE) {
@@ -67,7 +65,7 @@ export async function exportHistoryCsv(
   return toCsv(rows, lang === 'fr' ? ';' : ',');
 }
 
-function toRow(item: HistoryEntry, lang: CsvLanguage): CsvCell[] {
+function toRow(item: HistoryEntry, lang: Language): CsvCell[] {
   const d = item.data as Record<string, unknown>;
   const text = (key: string) =>
     typeof d[key] === 'string' && d[key] !== '' ? (d[key] as string) : undefined;
