@@ -4,7 +4,6 @@ import {
   formatDaysLate,
   formatMoney,
   type IsoDate,
-  STAGE_IDS,
   type StageId,
   stageLabel,
 } from '@relance/shared';
@@ -43,12 +42,12 @@ export function overdueInvoices(summary: ClientSummary): InvoicePolicyView[] {
 
 /** The firmest stage whose action is due among the client's invoices (what the reminder will be). */
 export function stageDue(summary: ClientSummary): StageId | null {
-  // STAGE_IDS runs from amicable to judicial: the highest index is the firmest.
-  let firmest = -1;
-  for (const i of summary.invoices) {
-    if (i.actionDue) firmest = Math.max(firmest, STAGE_IDS.indexOf(i.stage as StageId));
-  }
-  return STAGE_IDS[firmest] ?? null;
+  // STAGE_IDS in order. Not imported: it is a zod enum, and zod would add ~68 kB to the webmail script.
+  const order: StageId[] = ['courtesy', 'reminder-1', 'reminder-2', 'payment-plan', 'formal-notice', 'legal'];
+  const due = summary.invoices.flatMap((i) =>
+    i.actionDue && order.includes(i.stage as StageId) ? [i.stage as StageId] : [],
+  );
+  return due.length ? due.reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a)) : null;
 }
 
 function lastReminderLine(last: LastReminder, today: IsoDate, t: WebmailTranslator): string {
