@@ -1,4 +1,4 @@
-import type { IsoDate } from './schemas/common';
+import type { IsoDate } from './vocabulary/isoDate';
 
 /**
  * Calendar-date arithmetic on `YYYY-MM-DD` strings, done in UTC days so that results never depend

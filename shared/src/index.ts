@@ -9,3 +9,4 @@ export * from './parse/index';
 export * from './policy/index';
 export * from './schemas/index';
 export * from './templates/index';
+export * from './vocabulary/index';

@@ -1,11 +1,9 @@
-import { hlcString } from '../schemas/common';
-
 /**
  * Hybrid logical clock (Kulkarni et al., 2014): a wall-clock time in ms plus a counter that orders
  * events within one ms or while the wall clock lags, plus the node id as the final tie-break.
  * Documents (clients, invoices, notes, settings) carry one per write; the newest wins.
  *
- * Serialised as `<15-digit ms>:<6-digit counter>:<node id>` (the `hlcString` schema): the numbers
+ * Serialised as `<15-digit ms>:<6-digit counter>:<node id>` (`HLC_PATTERN`; the `hlcString` schema is built from it): the numbers
  * are zero-padded to a fixed width, so comparing two strings compares the clocks.
  */
 export interface HlcTimestamp {
@@ -23,6 +21,8 @@ const MAX_COUNTER = 999_999;
  * every later write of this node into the future and make them win over honest writes. */
 export const MAX_REMOTE_DRIFT_MS = 24 * 60 * 60 * 1000;
 const NODE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** A serialised clock. */
+export const HLC_PATTERN = /^\d{15}:\d{6}:[A-Za-z0-9_-]{1,64}$/;
 
 export class HlcError extends Error {
   override name = 'HlcError';
@@ -38,7 +38,7 @@ export function formatHlc({ ms, counter, node }: HlcTimestamp): string {
 }
 
 export function parseHlc(text: string): HlcTimestamp {
-  if (!hlcString.safeParse(text).success) {
+  if (!HLC_PATTERN.test(text)) {
     throw new HlcError(
       `"${text}" is not a hybrid logical clock (expected <15-digit ms>:<6-digit counter>:<node id>)`,
     );

@@ -1,5 +1,5 @@
-import type { IsoDate, Language } from '../schemas/common';
-import { isoDate } from '../schemas/common';
+import type { IsoDate, Language } from '../vocabulary';
+import { isIsoDate } from '../vocabulary/isoDate';
 import { DATE_LOCALE, memoize } from './locale';
 
 // Calendar dates are formatted in UTC from their UTC midnight, so the time zone never shifts a day.
@@ -24,7 +24,7 @@ const longFormatter = memoize(
 );
 
 function toUtcDate(date: IsoDate): Date {
-  if (!isoDate.safeParse(date).success) throw new RangeError(`"${date}" is not a YYYY-MM-DD calendar date`);
+  if (!isIsoDate(date)) throw new RangeError(`"${date}" is not a YYYY-MM-DD calendar date`);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d));
 }

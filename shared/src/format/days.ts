@@ -1,4 +1,4 @@
-import type { Language } from '../schemas/common';
+import type { Language } from '../vocabulary/languages';
 
 export type DaysLateStyle = 'short' | 'long';
 

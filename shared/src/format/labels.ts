@@ -1,6 +1,6 @@
-import type { ActivityType } from '../schemas/activity';
-import type { Language } from '../schemas/common';
-import type { BadgeStage, Channel } from '../schemas/stage';
+import type { BadgeStage, Channel } from '../vocabulary';
+import type { ActivityType } from '../vocabulary/activities';
+import type { Language } from '../vocabulary/languages';
 import type { MessageCatalog } from './translator';
 
 /** What each dunning stage and badge state is called, in lower case (capitalise at the call site). */

@@ -1,4 +1,4 @@
-import type { Language } from '../schemas/common';
+import type { Language } from '../vocabulary/languages';
 
 /**
  * Which Intl locale writes each of our languages. French is France's usage. English money follows

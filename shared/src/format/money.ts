@@ -1,4 +1,4 @@
-import type { Language } from '../schemas/common';
+import type { Language } from '../vocabulary/languages';
 import { MONEY_LOCALE, memoize } from './locale';
 
 const currencyFormatter = memoize((key) => {

@@ -1,4 +1,4 @@
-import type { Language } from '../schemas/common';
+import type { Language } from '../vocabulary/languages';
 
 export type Messages<K extends string> = Record<K, string>;
 export type MessageCatalog<K extends string> = { fr: Messages<K>; en: Messages<K> };

@@ -1,5 +1,5 @@
 import { minorUnitDigits } from '../format/money';
-import type { Language } from '../schemas/common';
+import type { Language } from '../vocabulary/languages';
 import { currencyFromMark } from './currency';
 import { ParseError } from './errors';
 import { normalizeSpacesAndSigns } from './text';

@@ -1,4 +1,4 @@
-import type { IsoDate, Language } from '../schemas/common';
+import type { IsoDate, Language } from '../vocabulary';
 import { ParseError } from './errors';
 import { monthFromWord, WEEKDAYS } from './months';
 import { foldCase, normalizeSpacesAndSigns } from './text';

@@ -1,8 +1,8 @@
 import type { Activity } from '../schemas/activity';
 import type { IsoDate } from '../schemas/common';
 import type { Invoice } from '../schemas/records';
-import type { StageId } from '../schemas/stage';
-import { type EvaluateInvoiceInput, enabledSteps, evaluateInvoice } from './evaluateInvoice';
+import { firmestStage, type StageId } from '../vocabulary/stages';
+import { type EvaluateInvoiceInput, evaluateInvoice } from './evaluateInvoice';
 import type { InvoicePolicyState } from './types';
 
 /**
@@ -50,7 +50,6 @@ export function planClientReminder({
 }: GroupInput): ClientReminderPlan | null {
   const first = invoices[0];
   if (!first) return null;
-  const order = enabledSteps(schedule).map((s) => s.stage);
   const evaluated = invoices.map((invoice) => ({
     invoice,
     state: evaluateInvoice({ invoice, activities, schedule, today }),
@@ -61,15 +60,14 @@ export function planClientReminder({
   const covered = dueAndLate.length > 0 ? dueAndLate : due;
   if (covered.length === 0) return null;
 
-  const firmness = (e: InvoiceWithState) => order.indexOf(e.state.currentStage!);
-  const firmest = covered.reduce((a, b) => (firmness(b) > firmness(a) ? b : a));
+  const stage = firmestStage(covered.map((e) => e.state.currentStage))!;
   const otherOverdue = evaluated.filter(
     (e) => !covered.includes(e) && !e.state.closed && e.state.pause === null && e.state.daysOverdue > 0,
   );
   return {
     clientKey: clientKeyOf(first),
     clientName: first.clientName,
-    stage: firmest.state.currentStage!,
+    stage,
     invoices: covered,
     otherOverdue,
   };

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { type ActivityType, LEGAL_ACTION_KINDS } from '../vocabulary/activities';
 import { cents, email, isoDate, isoDateTime, longText, nonNegativeCents, shortText, uuid } from './common';
 import { channel, stageId } from './stage';
+
+export { ACTIVITY_TYPES, type ActivityType } from '../vocabulary/activities';
 
 /** Every activity is immutable and append-only; its id is a client-made UUIDv7. */
 const base = {
@@ -72,9 +75,7 @@ export const formalNoticeActivity = z.object({
 export const legalActionActivity = z.object({
   ...base,
   type: z.literal('legal-action'),
-  kind: z
-    .enum(['injonction-de-payer', 'collection-agency', 'commissaire-de-justice', 'other'])
-    .default('other'),
+  kind: z.enum(LEGAL_ACTION_KINDS).default('other'),
 });
 export const commentActivity = z.object({ ...base, type: z.literal('comment'), text: longText.min(1) });
 
@@ -92,6 +93,8 @@ export const activity = z.discriminatedUnion('type', [
   commentActivity,
 ]);
 export type Activity = z.infer<typeof activity>;
-export type ActivityType = Activity['type'];
-export const ACTIVITY_TYPES = activity.options.map((o) => o.shape.type.value) as ActivityType[];
+// The union above and the vocabulary's list must name the same types: this fails to compile otherwise.
+const sameTypes: [Activity['type'], ActivityType] extends [ActivityType, Activity['type']] ? true : never =
+  true;
+void sameTypes;
 export type ActivityOf<T extends ActivityType> = Extract<Activity, { type: T }>;

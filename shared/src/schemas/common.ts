@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { HLC_PATTERN } from '../clock/hlc';
+import { ISO_DATE_SHAPE, isIsoDate } from '../vocabulary/isoDate';
+import { LANGUAGES } from '../vocabulary/languages';
+
+export type { IsoDate } from '../vocabulary/isoDate';
+export type { Language } from '../vocabulary/languages';
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). Days overdue never depend on time zones. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => {
-    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-    const t = new Date(Date.UTC(y, m - 1, d));
-    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-  }, 'not a real calendar date');
-export type IsoDate = z.infer<typeof isoDate>;
+  .regex(ISO_DATE_SHAPE, 'expected a date as YYYY-MM-DD')
+  .refine(isIsoDate, 'not a real calendar date');
 
 /** An instant, ISO 8601 with offset (`2026-03-12T09:30:00.000Z`). */
 export const isoDateTime = z.iso.datetime({ offset: true });
@@ -25,12 +26,9 @@ export const currency = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 cur
 export const uuid = z.uuid();
 
 /** Hybrid logical clock, serialised so that string order is clock order (see hlc.ts). */
-export const hlcString = z
-  .string()
-  .regex(/^\d{15}:\d{6}:[A-Za-z0-9_-]{1,64}$/, 'expected a hybrid logical clock');
+export const hlcString = z.string().regex(HLC_PATTERN, 'expected a hybrid logical clock');
 
-export const language = z.enum(['fr', 'en']);
-export type Language = z.infer<typeof language>;
+export const language = z.enum(LANGUAGES);
 
 /** Text typed by a person or scraped from a page: bounded, never interpreted as HTML anywhere. */
 export const shortText = z.string().max(500);

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { INVOICE_STATUSES, JURISDICTIONS } from '../vocabulary/invoices';
 import { currency, email, isoDate, language, longText, nonNegativeCents, shortText, uuid } from './common';
 
-/** Which late-payment law applies (see latePayment.ts). */
-export const jurisdiction = z.enum(['FR', 'EU', 'UK', 'B2C']);
-export type Jurisdiction = z.infer<typeof jurisdiction>;
+export type { InvoiceStatus, Jurisdiction } from '../vocabulary/invoices';
+
+/** Which late-payment law applies (see latePayment/). */
+export const jurisdiction = z.enum(JURISDICTIONS);
 
 export const client = z.object({
   id: uuid,
@@ -16,8 +18,7 @@ export const client = z.object({
 });
 export type Client = z.infer<typeof client>;
 
-export const invoiceStatus = z.enum(['unpaid', 'partial', 'paid', 'cancelled', 'draft']);
-export type InvoiceStatus = z.infer<typeof invoiceStatus>;
+export const invoiceStatus = z.enum(INVOICE_STATUSES);
 
 /** What the overlay read of an invoice on a page (a snapshot; the invoicing site stays the source). */
 export const invoice = z.object({

@@ -1,34 +1,17 @@
 import { z } from 'zod';
+import { CHANNELS } from '../vocabulary/channels';
+import { BADGE_STATES, STAGE_IDS } from '../vocabulary/stages';
 
-/** Dunning stages, from amicable to judicial (DESIGN.md). */
-export const stageId = z.enum([
-  'courtesy',
-  'reminder-1',
-  'reminder-2',
-  'payment-plan',
-  'formal-notice',
-  'legal',
-]);
-export type StageId = z.infer<typeof stageId>;
-export const STAGE_IDS = stageId.options;
+export type { Channel } from '../vocabulary/channels';
+export { type BadgeStage, STAGE_IDS, type StageId } from '../vocabulary/stages';
+
+/** Dunning stages, from amicable to judicial (vocabulary/stages.ts). */
+export const stageId = z.enum(STAGE_IDS);
 
 /** What the badge shows: a stage, or a state outside the schedule. */
-export const badgeStage = z.union([stageId, z.enum(['none', 'paid', 'paused'])]);
-export type BadgeStage = z.infer<typeof badgeStage>;
+export const badgeStage = z.union([stageId, z.enum(BADGE_STATES)]);
 
-export const channel = z.enum([
-  'email',
-  'gmail',
-  'outlook',
-  'mailto',
-  'phone',
-  'letter',
-  'registered-letter',
-  'print',
-  'copy',
-  'other',
-]);
-export type Channel = z.infer<typeof channel>;
+export const channel = z.enum(CHANNELS);
 
 export const scheduleStep = z.object({
   stage: stageId,

@@ -1,6 +1,6 @@
 import { addDays } from '../dates';
-import type { IsoDate } from '../schemas/common';
-import type { Jurisdiction } from '../schemas/records';
+import type { Jurisdiction } from '../vocabulary/invoices';
+import type { IsoDate } from '../vocabulary/isoDate';
 
 /** One invoice a reminder is about. Amounts in integer cents of `currency`. */
 export interface ReminderInvoice {

@@ -1,6 +1,6 @@
 import { formatDate } from '../format/date';
 import { formatMoney } from '../format/money';
-import type { Language } from '../schemas/common';
+import type { Language } from '../vocabulary/languages';
 import type { ReminderInvoice, ReminderTotals } from './context';
 
 const HEADERS = {

@@ -1,5 +1,5 @@
-import type { Language } from '../schemas/common';
-import type { Jurisdiction } from '../schemas/records';
+import type { Jurisdiction } from '../vocabulary/invoices';
+import type { Language } from '../vocabulary/languages';
 
 /**
  * The text that late penalties rest on, for `{{penalty_law}}`, written to follow "conformément à" /

@@ -1,8 +1,8 @@
 import { formatDate, formatDateLong } from '../format/date';
 import { memoize } from '../format/locale';
 import { formatMoney, formatPercent } from '../format/money';
-import type { Language } from '../schemas/common';
 import type { Template } from '../schemas/settings';
+import type { Language } from '../vocabulary/languages';
 import {
   computeReminderTotals,
   type ReminderContext,

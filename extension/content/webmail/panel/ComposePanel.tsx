@@ -4,9 +4,9 @@ import {
   formatDaysLate,
   formatMoney,
   type IsoDate,
-  type StageId,
   stageLabel,
 } from '@relance/shared';
+import { firmestStage, isStageId, type StageId } from '@relance/shared/vocabulary';
 import type { ClientSummary, InvoicePolicyView, LastReminder } from '../../../lib/messages';
 import { relativeDays, type WebmailTranslator } from './strings';
 
@@ -42,12 +42,9 @@ export function overdueInvoices(summary: ClientSummary): InvoicePolicyView[] {
 
 /** The firmest stage whose action is due among the client's invoices (what the reminder will be). */
 export function stageDue(summary: ClientSummary): StageId | null {
-  // STAGE_IDS in order. Not imported: it is a zod enum, and zod would add ~68 kB to the webmail script.
-  const order: StageId[] = ['courtesy', 'reminder-1', 'reminder-2', 'payment-plan', 'formal-notice', 'legal'];
-  const due = summary.invoices.flatMap((i) =>
-    i.actionDue && order.includes(i.stage as StageId) ? [i.stage as StageId] : [],
+  return firmestStage(
+    summary.invoices.filter((i) => i.actionDue && isStageId(i.stage)).map((i) => i.stage as StageId),
   );
-  return due.length ? due.reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a)) : null;
 }
 
 function lastReminderLine(last: LastReminder, today: IsoDate, t: WebmailTranslator): string {

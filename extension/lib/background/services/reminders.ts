@@ -2,14 +2,15 @@ import {
   type Activity,
   compareActivities,
   daysBetween,
+  firmestStage,
   isReminderLike,
+  isStageId,
   type Language,
   latePaymentForInvoices,
   latePaymentItemFromInvoice,
   planClientReminder,
   type ReminderInvoice,
   renderTemplate,
-  STAGE_IDS,
   type StageId,
   type TeamSettings,
   templateFor,
@@ -34,7 +35,7 @@ export async function prepareReminders(
   /** Written for this stage rather than the one due (a formal notice printed ahead of time). */
   forcedStage?: StageId,
 ): Promise<PreparedReminder[]> {
-  if (forcedStage !== undefined && !STAGE_IDS.includes(forcedStage)) {
+  if (forcedStage !== undefined && !isStageId(forcedStage)) {
     throw new UserError('invalid-stage', `unknown stage ${String(forcedStage)}`);
   }
   const asked = (await db.invoices.bulkGet(invoiceIds)).filter((i): i is InvoiceRow => !!i && !i.deleted);
@@ -63,7 +64,7 @@ export async function prepareReminders(
       (e) =>
         group.some((g) => g.id === e.invoice.id) || plan?.invoices.some((p) => p.invoice.id === e.invoice.id),
     );
-    const stage = forcedStage ?? plan?.stage ?? firmestStage(covered);
+    const stage = forcedStage ?? plan?.stage ?? stageReached(covered);
     reminders.push(
       render({ client, clientName: first.clientName, covered, stage, activities, settings, today, language }),
     );
@@ -156,10 +157,10 @@ export function latestReminder(activities: readonly Activity[]): LastReminder | 
 }
 
 /** When nothing is due (the person asks anyway), the stage the invoices are at, or the first step. */
-function firmestStage(evaluated: EvaluatedInvoice[]): StageId {
-  const stages = evaluated.flatMap((e) => (e.state.currentStage ? [e.state.currentStage] : []));
-  if (stages.length === 0) return evaluated.some((e) => e.state.daysOverdue > 0) ? 'reminder-1' : 'courtesy';
-  return stages.reduce((a, b) => (STAGE_IDS.indexOf(b) > STAGE_IDS.indexOf(a) ? b : a));
+function stageReached(evaluated: EvaluatedInvoice[]): StageId {
+  const firmest = firmestStage(evaluated.map((e) => e.state.currentStage));
+  if (firmest) return firmest;
+  return evaluated.some((e) => e.state.daysOverdue > 0) ? 'reminder-1' : 'courtesy';
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): T[][] {

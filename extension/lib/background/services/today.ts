@@ -1,4 +1,4 @@
-import { STAGE_IDS, type TeamSettings } from '@relance/shared';
+import { stageRank, type TeamSettings } from '@relance/shared';
 import type { RelanceDb } from '../../db';
 import type { InvoicePolicyView, TodayWork } from '../../messages';
 import { evaluateInvoices, isOverdue } from './policy';
@@ -21,8 +21,7 @@ export async function todayWork(db: RelanceDb, settings: TeamSettings, today: st
     group.invoices.push(view);
     groups.set(view.clientId, group);
   }
-  const firmness = (views: InvoicePolicyView[]) =>
-    Math.max(...views.map((v) => STAGE_IDS.indexOf(v.stage as (typeof STAGE_IDS)[number])));
+  const firmness = (views: InvoicePolicyView[]) => Math.max(...views.map((v) => stageRank(v.stage)));
   const sorted = [...groups.values()].sort(
     (a, b) => firmness(b.invoices) - firmness(a.invoices) || a.clientName.localeCompare(b.clientName, 'fr'),
   );
