@@ -2,8 +2,7 @@
 import type { Activity } from '@relance/shared';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClientSummary, InvoicePolicyView, RequestOf, TimelineEntry } from '../lib/messages';
-import type { Send } from './invoicing/backend';
+import type { ClientSummary, InvoicePolicyView, RequestOf, Send, TimelineEntry } from '../lib/messages';
 import { PageObserver } from './invoicing/observe/pageObserver';
 import { InvoiceOverlay } from './invoicing/overlay';
 import { NotesPanel } from './invoicing/panel/NotesPanel';
@@ -63,6 +62,7 @@ describe('hostile text in the invoicing overlay', () => {
         number: o.number,
         clientName: o.clientName,
         amountDueCents: o.amountDueCents,
+        outstandingCents: o.amountDueCents,
         currency: o.currency,
         dueDate: o.dueDate,
         daysOverdue: 12,
@@ -167,6 +167,7 @@ describe('hostile text in the webmail compose panel', () => {
       number,
       clientName: img,
       amountDueCents: 42_300,
+      outstandingCents: 42_300,
       currency: 'EUR',
       dueDate: '2026-02-01',
       daysOverdue: 30 + n,

@@ -51,7 +51,10 @@ export interface InvoicePolicyView {
   clientId: string;
   number: string;
   clientName: string;
+  /** As read from the page. */
   amountDueCents: number;
+  /** What is left to pay: the amount due less payments the team recorded (shared receivableOf). */
+  outstandingCents: number;
   currency: string;
   dueDate: IsoDate;
   /** Negative before the due date. */
@@ -282,6 +285,9 @@ export class MessageError extends Error {
 }
 
 /** Sends a request to the background and returns its typed answer; throws MessageError on failure. */
+/** How a page or content script talks to the background: `sendMessage` in the extension, a fake in tests. */
+export type Send = <R extends AnyRequest>(request: R) => Promise<ResponseOf<R['type']>>;
+
 export async function sendMessage<R extends AnyRequest>(request: R): Promise<ResponseOf<R['type']>> {
   const envelope = (await browser.runtime.sendMessage(request)) as
     | Envelope<ResponseOf<R['type']>>

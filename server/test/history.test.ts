@@ -208,7 +208,9 @@ describe.each(drivers())('history and CSV export ($name)', (driver) => {
     expect(promise[2]).toBe('Promesse de paiement');
     expect(promise[8]).toBe('1234,56');
     // A formula in the middle of a cell is inert text; only a cell's first character matters.
-    expect(promise[9]).toBe('promis pour le 2026-03-20 · =HYPERLINK("http://evil.example","cliquez")');
+    expect(promise[9]).toBe(
+      'Paiement promis pour le 20/03/2026 · =HYPERLINK("http://evil.example","cliquez")',
+    );
     expect(byId.get(ids.call)![9]).toBe("'-Répondeur, rappeler\nlundi");
     expect(byId.get(ids.comment)![9]).toBe("'+33 6 12 34 56 78 à rappeler, 100% sûr");
     const payment = byId.get(ids.payment)!;
@@ -250,6 +252,6 @@ describe.each(drivers())('history and CSV export ($name)', (driver) => {
       'F-2026-001',
     ]);
     expect(rows[1]![8]).toBe('1234.56');
-    expect(rows[1]![9]).toMatch(/^promised for 2026-03-20 · =HYPERLINK/);
+    expect(rows[1]![9]).toMatch(/^Payment promised for 20 Mar 2026 · =HYPERLINK/);
   });
 });

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InvoicePolicyView, RequestOf } from '../../lib/messages';
-import type { Send } from './backend';
+import type { InvoicePolicyView, RequestOf, Send } from '../../lib/messages';
 import { PageObserver } from './observe/pageObserver';
 import { InvoiceOverlay } from './overlay';
 
@@ -18,6 +17,7 @@ function fakeBackground() {
       number: o.number,
       clientName: o.clientName,
       amountDueCents: o.amountDueCents,
+      outstandingCents: o.amountDueCents,
       currency: o.currency,
       dueDate: o.dueDate,
       daysOverdue: Number(o.number.split('+')[1] ?? 0),

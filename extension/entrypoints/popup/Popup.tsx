@@ -1,8 +1,8 @@
-import { formatDaysLate, formatMoney, type Language, stageLabel } from '@relance/shared';
+import { formatDaysLate, formatMoney, stageLabel } from '@relance/shared/format';
+import type { Language } from '@relance/shared/vocabulary';
 import { useEffect, useState } from 'preact/hooks';
-import { errorText, plural, type UiTranslator, uiTranslator } from '@/lib/i18n/messages';
-import type { SyncStatusView, TodayWork } from '@/lib/messages';
-import type { Send } from '@/lib/ui/backend';
+import { errorText, plural, type UiTranslator, uiTranslator } from '@/lib/i18n/words';
+import type { Send, SyncStatusView, TodayWork } from '@/lib/messages';
 import { SyncStatus } from '@/lib/ui/SyncStatus';
 import type { PageTabs } from '@/lib/ui/tabs';
 import { TeachButton } from './TeachButton';
@@ -103,7 +103,9 @@ function TodayList({ work, t }: { work: TodayWork; t: UiTranslator }) {
                   <span class="number">{invoice.number}</span>
                   <span class="days">{formatDaysLate(invoice.daysOverdue, t.lang)}</span>
                   <span class="stage">{stageLabel(invoice.stage, t.lang)}</span>
-                  <span class="amount">{formatMoney(invoice.amountDueCents, invoice.currency, t.lang)}</span>
+                  <span class="amount">
+                    {formatMoney(invoice.outstandingCents, invoice.currency, t.lang)}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -104,6 +104,35 @@ describe('background messages', () => {
     expect(paused).toMatchObject({ stage: 'paused', actionDue: false, pause: { reason: 'dispute' } });
   });
 
+  it('a payment the team recorded lowers what the popup, the compose panel and the reminder claim', async () => {
+    const bg = background();
+    const [f1] = (
+      await bg.ask({
+        type: 'observeInvoices',
+        observations: [{ ...seen('F-1', '2026-02-01'), totalCents: 100_000 }],
+      })
+    ).invoices;
+    await bg.ask({
+      type: 'logActivity',
+      activity: {
+        type: 'payment-received',
+        clientId: f1!.clientId,
+        invoiceIds: [f1!.invoiceId],
+        amountCents: 40_000,
+        settles: false,
+      },
+    });
+    const today = await bg.ask({ type: 'getTodayWork' });
+    expect(today.overdueTotals).toEqual([{ currency: 'EUR', cents: 60_000, count: 1 }]);
+    expect(today.groups[0]!.invoices[0]).toMatchObject({ amountDueCents: 100_000, outstandingCents: 60_000 });
+    const { clients } = await bg.ask({ type: 'findClientsByEmail', emails: ['compta@acme.fr'] });
+    expect(clients[0]).toMatchObject({ overdueCount: 1, overdueTotalCents: 60_000 });
+    const { reminders } = await bg.ask({ type: 'prepareReminder', invoiceIds: [f1!.invoiceId] });
+    expect(reminders[0]).toMatchObject({ totalDueCents: 60_000 });
+    expect(reminders[0]!.body).toContain('600,00');
+    expect(reminders[0]!.body).not.toMatch(/1\s000,00/);
+  });
+
   it('rejects an invalid activity with a readable error', async () => {
     const bg = background();
     await expect(

@@ -124,7 +124,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { clients: await findClientsByEmail(db, emails, await getTeamSettings(db), today()) };
     },
 
-    searchClients: async ({ query }) => ({ clients: await searchClients(db, query, today()) }),
+    searchClients: async ({ query }) => ({
+      clients: await searchClients(db, query, await getTeamSettings(db), today()),
+    }),
 
     async assignEmailToClient({ clientId, email }) {
       const client = await assignEmailToClient(ctx, clientId, email);

@@ -1,4 +1,4 @@
-import { ACTIVITY_LABELS, CHANNEL_LABELS, type Language, STAGE_LABELS } from '@relance/shared';
+import { type Activity, type ActivityWords, describeActivity, type Language } from '@relance/shared';
 import type { Database } from '../db/open';
 import { type CsvCell, centsToDecimal, toCsv } from './csv';
 import { type HistoryEntry, type HistoryFilters, queryHistory } from './history';
@@ -36,19 +36,6 @@ const COLUMNS: Record<Language, string[]> = {
   ],
 };
 
-/** A shared label (the one the extension shows), capitalised for a column of its own; the raw value when unknown. */
-function labelFor(labels: Readonly<Record<string, string>>, key: string): string {
-  const label = labels[key];
-  return label ? capitalise(label) : key;
-}
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-const DETAIL_WORDS: Record<Language, { promised: string; deadline: string; instalments: string }> = {
-  fr: { promised: 'promis pour le', deadline: 'date limite', instalments: 'échéances' },
-  en: { promised: 'promised for', deadline: 'deadline', instalments: 'instalments' },
-};
-
 /** The whole filtered history as a CSV file (newest first), in the reader's language. */
 export async function exportHistoryCsv(
   db: Database,
@@ -65,42 +52,24 @@ export async function exportHistoryCsv(
   return toCsv(rows, lang === 'fr' ? ';' : ',');
 }
 
+/** One line per entry; the words are those of the panel and the dashboard (shared describeActivity). */
 function toRow(item: HistoryEntry, lang: Language): CsvCell[] {
-  const d = item.data as Record<string, unknown>;
-  const text = (key: string) =>
-    typeof d[key] === 'string' && d[key] !== '' ? (d[key] as string) : undefined;
-  const words = DETAIL_WORDS[lang];
-  const instalments = Array.isArray(d.instalments)
-    ? (d.instalments as { amountCents?: unknown }[])
-    : undefined;
-  const amountCents =
-    typeof d.amountCents === 'number'
-      ? d.amountCents
-      : instalments?.reduce((sum, i) => sum + (typeof i.amountCents === 'number' ? i.amountCents : 0), 0);
-  const details = [
-    text('subject'),
-    text('reason'),
-    text('outcome'),
-    text('resolution'),
-    text('promisedDate') && `${words.promised} ${text('promisedDate')}`,
-    text('deadline') && `${words.deadline} ${text('deadline')}`,
-    instalments && `${instalments.length} ${words.instalments}`,
-    text('text'),
-    text('comment'),
-  ].filter((s): s is string => !!s);
-  const stage = text('stage');
-  const channel = text('channel');
+  // Stored activities were validated by the activity schema when they were pushed.
+  const words: Pick<ActivityWords, 'title' | 'stage' | 'channel' | 'amountCents' | 'facts' | 'text'> =
+    item.kind === 'note'
+      ? { title: 'Note', facts: [], text: typeof item.data.text === 'string' ? item.data.text : '' }
+      : describeActivity(item.data as unknown as Activity, lang, item.currency ?? 'EUR');
   return [
     item.date,
     item.at.slice(11, 16),
-    item.type === 'note' ? 'Note' : labelFor(ACTIVITY_LABELS[lang], item.type),
+    words.title,
     item.clientName ?? item.clientId,
     item.invoiceNumbers.join(', '),
     item.authorName,
-    stage && labelFor(STAGE_LABELS[lang], stage),
-    channel && labelFor(CHANNEL_LABELS[lang], channel),
-    amountCents === undefined ? null : centsToDecimal(amountCents, lang === 'fr' ? ',' : '.'),
-    details.join(' · '),
+    words.stage,
+    words.channel,
+    words.amountCents === undefined ? null : centsToDecimal(words.amountCents, lang === 'fr' ? ',' : '.'),
+    [...words.facts, words.text].filter(Boolean).join(' · '),
     item.id,
   ];
 }

@@ -23,6 +23,8 @@ export interface HistoryEntry {
   clientName: string | null;
   invoiceIds: string[];
   invoiceNumbers: string[];
+  /** The currency of the first invoice it concerns, when known (activities carry none of their own). */
+  currency?: string;
   /** Business date of an activity; UTC day of a note's last change. */
   date: string;
   at: string;
@@ -113,6 +115,7 @@ export async function queryHistory(
   const names = await lookUpNames(db, teamId, rows);
   const items = rows.map((r): HistoryEntry => {
     const invoiceIds = r.invoice_ids ?? [];
+    const currency = names.currencies.get(invoiceIds[0] ?? '');
     return {
       kind: r.kind,
       id: r.id,
@@ -126,6 +129,7 @@ export async function queryHistory(
       authorId: r.author_id,
       authorName: r.author_name,
       data: r.data,
+      ...(currency ? { currency } : {}),
     };
   });
   // A page past the end carries no row, hence no total: ask for the first page's.
@@ -144,8 +148,9 @@ async function lookUpNames(db: Database, teamId: string, rows: HistoryRow[]) {
   const invoiceIds = [...new Set(rows.flatMap((r) => r.invoice_ids ?? []))];
   const clients = new Map<string, string>();
   const invoices = new Map<string, string>();
+  const currencies = new Map<string, string>();
   const ids = [...clientIds, ...invoiceIds];
-  if (ids.length === 0) return { clients, invoices };
+  if (ids.length === 0) return { clients, invoices, currencies };
   const docs = await db
     .select({ docType: documents.docType, id: documents.id, data: documents.data })
     .from(documents)
@@ -157,9 +162,10 @@ async function lookUpNames(db: Database, teamId: string, rows: HistoryRow[]) {
       ),
     );
   for (const doc of docs) {
-    const data = doc.data as { name?: unknown; number?: unknown };
+    const data = doc.data as { name?: unknown; number?: unknown; currency?: unknown };
     if (doc.docType === 'client' && typeof data.name === 'string') clients.set(doc.id, data.name);
     if (doc.docType === 'invoice' && typeof data.number === 'string') invoices.set(doc.id, data.number);
+    if (doc.docType === 'invoice' && typeof data.currency === 'string') currencies.set(doc.id, data.currency);
   }
-  return { clients, invoices };
+  return { clients, invoices, currencies };
 }

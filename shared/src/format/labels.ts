@@ -1,5 +1,5 @@
 import type { BadgeStage, Channel } from '../vocabulary';
-import type { ActivityType } from '../vocabulary/activities';
+import type { ActivityType, LegalActionKind } from '../vocabulary/activities';
 import type { Language } from '../vocabulary/languages';
 import type { MessageCatalog } from './translator';
 
@@ -84,6 +84,22 @@ export const CHANNEL_LABELS: MessageCatalog<Channel> = {
     print: 'print',
     copy: 'copy and paste',
     other: 'other',
+  },
+};
+
+/** The kinds of legal action a file can go to. */
+export const LEGAL_ACTION_LABELS: MessageCatalog<LegalActionKind> = {
+  fr: {
+    'injonction-de-payer': 'injonction de payer',
+    'collection-agency': 'société de recouvrement',
+    'commissaire-de-justice': 'commissaire de justice',
+    other: 'autre procédure',
+  },
+  en: {
+    'injonction-de-payer': 'order for payment (injonction de payer)',
+    'collection-agency': 'collection agency',
+    'commissaire-de-justice': 'bailiff (commissaire de justice)',
+    other: 'other proceedings',
   },
 };
 

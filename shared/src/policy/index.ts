@@ -16,6 +16,7 @@ export {
   type InvoiceWithState,
   planClientReminder,
 } from './grouping';
+export { type Receivable, receivableOf } from './receivable';
 export { type Settlement, settlementOf } from './settlement';
 export type {
   BrokenPaymentPlan,

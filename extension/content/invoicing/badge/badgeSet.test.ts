@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InvoicePolicyView } from '../../../lib/messages';
-import type { InvoiceObservation } from '../adapters/types';
+import type { InvoiceOnPage } from '../adapters/types';
 import { BadgeSet } from './badgeSet';
 
 /** An IntersectionObserver we trigger by hand. */
@@ -23,7 +23,7 @@ class FakeIntersectionObserver {
   }
 }
 
-function rowWithInvoice(i: number): InvoiceObservation {
+function rowWithInvoice(i: number): InvoiceOnPage {
   const row = document.createElement('tr');
   const cell = document.createElement('td');
   cell.textContent = `F-${i}`;
@@ -42,13 +42,14 @@ function rowWithInvoice(i: number): InvoiceObservation {
   };
 }
 
-function viewOf(o: InvoiceObservation): InvoicePolicyView {
+function viewOf(o: InvoiceOnPage): InvoicePolicyView {
   return {
     invoiceId: `id-${o.number}`,
     clientId: 'c',
     number: o.number,
     clientName: o.clientName,
     amountDueCents: o.amountDueCents,
+    outstandingCents: o.amountDueCents,
     currency: o.currency,
     dueDate: o.dueDate,
     daysOverdue: 30,

@@ -1,8 +1,9 @@
-import { type IsoDate, type Language, todayLocal, tryParseAmount } from '@relance/shared';
+import { todayLocal } from '@relance/shared/dates';
+import { tryParseAmount } from '@relance/shared/parse';
+import type { IsoDate, Language } from '@relance/shared/vocabulary';
 import { useEffect, useState } from 'preact/hooks';
-import type { ActivityInput, TimelineEntry } from '../../../lib/messages';
+import type { ActivityInput, Send, TimelineEntry } from '../../../lib/messages';
 import { messageOf } from '../../shared/guard';
-import type { Send } from '../backend';
 import { type OverlayTranslator, overlayTranslator } from '../strings';
 import { describeEntry } from './describeEntry';
 import { PanelHeader } from './PanelHeader';

@@ -1,11 +1,6 @@
-import {
-  activityLabel,
-  channelLabel,
-  formatDate,
-  formatMoney,
-  type Language,
-  stageLabel,
-} from '@relance/shared';
+import { formatDate } from '@relance/shared/format/date';
+import { describeActivity } from '@relance/shared/format/describeActivity';
+import type { Language } from '@relance/shared/vocabulary';
 import type { TimelineEntry } from '../../../lib/messages';
 
 /** One timeline line, as plain text parts (rendered as text, never HTML). */
@@ -14,73 +9,24 @@ export interface EntryText {
   title: string;
   date: string;
   author?: string;
+  /** Lines under the title: what it records (`Relance formelle · Gmail · Objet`), then what was typed. */
   details: string[];
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
+/** A timeline entry in words: activities as everywhere else (shared describeActivity), notes as typed. */
 export function describeEntry(entry: TimelineEntry, lang: Language, currency = 'EUR'): EntryText {
-  const fr = lang === 'fr';
   if (entry.kind === 'note') {
     const { note } = entry;
     return {
       kind: 'note',
-      title: fr ? 'Note' : 'Note',
+      title: 'Note',
       date: formatDate(note.createdAt.slice(0, 10), lang),
       author: note.authorName,
       details: [note.text],
     };
   }
   const a = entry.activity;
-  const details: string[] = [];
-  switch (a.type) {
-    case 'reminder':
-      details.push(`${capitalise(stageLabel(a.stage, lang))} · ${channelLabel(a.channel, lang)}`);
-      if (a.subject) details.push(a.subject);
-      break;
-    case 'call':
-      if (a.outcome) details.push(a.outcome);
-      break;
-    case 'letter':
-      if (a.stage) details.push(capitalise(stageLabel(a.stage, lang)));
-      break;
-    case 'promise-to-pay':
-      details.push(
-        (fr ? 'Paiement promis pour le ' : 'Payment promised for ') +
-          formatDate(a.promisedDate, lang) +
-          (a.amountCents !== undefined ? ` · ${formatMoney(a.amountCents, currency, lang)}` : ''),
-      );
-      break;
-    case 'dispute-opened':
-      details.push(a.reason);
-      break;
-    case 'dispute-resolved':
-      if (a.resolution) details.push(a.resolution);
-      break;
-    case 'payment-plan':
-      details.push(
-        a.instalments
-          .map((i) => `${formatDate(i.date, lang)} : ${formatMoney(i.amountCents, currency, lang)}`)
-          .join(' · '),
-      );
-      break;
-    case 'payment-received':
-      details.push(formatMoney(a.amountCents, currency, lang));
-      break;
-    case 'formal-notice':
-      if (a.deadline) details.push((fr ? 'Délai : ' : 'Deadline: ') + formatDate(a.deadline, lang));
-      break;
-    case 'legal-action':
-    case 'comment':
-      if (a.type === 'comment') details.push(a.text);
-      break;
-  }
-  if (a.comment) details.push(a.comment);
-  return {
-    kind: a.type,
-    title: capitalise(activityLabel(a.type, lang)),
-    date: formatDate(a.date, lang),
-    author: a.authorName,
-    details,
-  };
+  const words = describeActivity(a, lang, currency);
+  const details = [words.details.join(' · '), words.text].filter((line): line is string => !!line);
+  return { kind: a.type, title: words.title, date: formatDate(a.date, lang), author: a.authorName, details };
 }

@@ -24,9 +24,9 @@ describe('timeline entries', () => {
       title: 'Relance',
       date: '12/03/2026',
       author: 'Marie',
-      details: ['Relance formelle · Gmail', 'Relance FA-1'],
+      details: ['Relance formelle · Gmail · Relance FA-1'],
     });
-    expect(describeEntry(entry, 'en').details[0]).toBe('Formal reminder · Gmail');
+    expect(describeEntry(entry, 'en').details[0]).toBe('Formal reminder · Gmail · Relance FA-1');
   });
 
   it('describe a promise to pay and a payment plan with amounts', () => {
@@ -50,7 +50,9 @@ describe('timeline entries', () => {
         ],
       },
     };
-    expect(describeEntry(plan, 'en', 'GBP').details).toEqual(['1 Apr 2026 : £100.00 · 1 May 2026 : £100.00']);
+    expect(describeEntry(plan, 'en', 'GBP').details).toEqual([
+      '2 instalments · 1 Apr 2026: £100.00, 1 May 2026: £100.00 · £200.00',
+    ]);
   });
 
   it('describe a note with its author', () => {

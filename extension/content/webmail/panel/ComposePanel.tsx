@@ -1,12 +1,6 @@
-import {
-  channelLabel,
-  daysBetween,
-  formatDaysLate,
-  formatMoney,
-  type IsoDate,
-  stageLabel,
-} from '@relance/shared';
-import { firmestStage, isStageId, type StageId } from '@relance/shared/vocabulary';
+import { daysBetween } from '@relance/shared/dates';
+import { channelLabel, formatDaysLate, formatMoney, stageLabel } from '@relance/shared/format';
+import { firmestStage, type IsoDate, isStageId, type StageId } from '@relance/shared/vocabulary';
 import type { ClientSummary, InvoicePolicyView, LastReminder } from '../../../lib/messages';
 import { relativeDays, type WebmailTranslator } from './strings';
 
@@ -109,7 +103,7 @@ export function ComposePanel(props: ComposePanelProps) {
               {t('invoiceLine', {
                 number: invoice.number,
                 days: formatDaysLate(invoice.daysOverdue, lang, 'long'),
-                amount: formatMoney(invoice.amountDueCents, invoice.currency, lang),
+                amount: formatMoney(invoice.outstandingCents, invoice.currency, lang),
               })}{' '}
               <span class="stage">· {stageLabel(invoice.stage, lang)}</span>
             </li>

@@ -6,8 +6,8 @@ import type {
   LastReminder,
   PreparedReminder,
   ResponseOf,
+  Send,
 } from '../../../lib/messages';
-import type { Send } from '../backend';
 
 export interface FakeClient {
   id: string;
@@ -31,6 +31,7 @@ export function overdueInvoice(
     number,
     clientName: clientId,
     amountDueCents,
+    outstandingCents: amountDueCents,
     currency: 'EUR',
     dueDate: '2026-01-01' as IsoDate,
     daysOverdue,

@@ -1,3 +1,4 @@
+import { teamSettings } from '@relance/shared';
 import { describe, expect, it } from 'vitest';
 import { freshDb, repoContext, testClock } from '../../../test/helpers';
 import { recordObservations } from '../../repo/invoices';
@@ -13,6 +14,8 @@ const seen = (number: string, clientName: string, dueDate: string, status: 'unpa
   host: 'factures.example.com',
   url: `https://factures.example.com/f/${number}`,
 });
+
+const settings = teamSettings.parse({});
 
 async function setUp() {
   const db = freshDb();
@@ -30,22 +33,24 @@ async function setUp() {
 describe('searchClients', () => {
   it('finds clients by name, case and accents aside, most invoices past due first', async () => {
     const { db } = await setUp();
-    const all = await searchClients(db, '', '2026-03-12');
+    const all = await searchClients(db, '', settings, '2026-03-12');
     expect(all.map((c) => [c.name, c.overdueCount])).toEqual([
       ['Pharmacie du Centre', 2],
       ['Garage Dupont', 1],
       ['Boulangerie Martin', 0],
       ['Café des Arts', 0],
     ]);
-    expect((await searchClients(db, 'CAFE', '2026-03-12')).map((c) => c.name)).toEqual(['Café des Arts']);
-    expect(await searchClients(db, 'nobody', '2026-03-12')).toEqual([]);
+    expect((await searchClients(db, 'CAFE', settings, '2026-03-12')).map((c) => c.name)).toEqual([
+      'Café des Arts',
+    ]);
+    expect(await searchClients(db, 'nobody', settings, '2026-03-12')).toEqual([]);
   });
 });
 
 describe('assignEmailToClient', () => {
   it("adds the address to the client's e-mails once, and queues the client for the team", async () => {
     const { db, ctx } = await setUp();
-    const [garage] = await searchClients(db, 'garage', '2026-03-12');
+    const [garage] = await searchClients(db, 'garage', settings, '2026-03-12');
     const updated = await assignEmailToClient(ctx, garage!.id, ' Atelier@Garage-Dupont.fr ');
     expect(updated.emails).toEqual(['atelier@garage-dupont.fr']);
     const queued = (await db.outbox.toArray()).map((row) => row.change);

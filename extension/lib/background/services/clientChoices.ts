@@ -1,35 +1,38 @@
-import type { IsoDate } from '@relance/shared';
+import type { IsoDate, TeamSettings } from '@relance/shared';
 import type { ClientRow, RelanceDb } from '../../db';
 import type { ClientChoice } from '../../messages';
 import { updateClient } from '../../repo/clients';
 import type { RepoContext } from '../../repo/context';
 import { normaliseEmail, normaliseName } from '../../repo/names';
 import { UserError } from '../../userError';
+import { activitiesByClient, evaluateWithActivities } from './policy';
 
 const MAX_CHOICES = 20;
 
 /**
  * Clients whose name contains the query (case and accents aside; every client when it is empty),
- * those with the most invoices past due first: the webmail panel's "this address belongs to…".
- * Past due here is read from the invoice snapshots (unpaid, due before today), not the policy.
+ * those with the most overdue invoices first (by the policy, as everywhere: receivable.ts): the
+ * webmail panel's "this address belongs to…".
  */
-export async function searchClients(db: RelanceDb, query: string, today: IsoDate): Promise<ClientChoice[]> {
+export async function searchClients(
+  db: RelanceDb,
+  query: string,
+  settings: TeamSettings,
+  today: IsoDate,
+): Promise<ClientChoice[]> {
   const wanted = normaliseName(String(query ?? ''));
   const clients = (await db.clients.toArray()).filter(
     (c: ClientRow) => !c.deleted && (!wanted || c.nameKey.includes(wanted)),
   );
   const ids = clients.map((c) => c.id);
-  const invoices = ids.length ? await db.invoices.where('clientId').anyOf(ids).toArray() : [];
+  const [invoices, activities] = await Promise.all([
+    ids.length ? db.invoices.where('clientId').anyOf(ids).toArray() : [],
+    activitiesByClient(db, ids),
+  ]);
   const overdue = new Map<string, number>();
-  for (const invoice of invoices) {
-    const open = invoice.status === 'unpaid' || invoice.status === 'partial';
-    if (
-      !invoice.deleted &&
-      open &&
-      invoice.amountDueCents > 0 &&
-      invoice.dueDate < today &&
-      invoice.clientId
-    ) {
+  const live = invoices.filter((i) => !i.deleted);
+  for (const { invoice, receivable } of evaluateWithActivities(live, activities, settings, today)) {
+    if (receivable.overdue && invoice.clientId) {
       overdue.set(invoice.clientId, (overdue.get(invoice.clientId) ?? 0) + 1);
     }
   }

@@ -38,7 +38,7 @@ export async function findClientsByEmail(
       overdueCount: overdue.length,
       overdueTotalCents: overdue
         .filter((e) => e.invoice.currency === currency)
-        .reduce((sum, e) => sum + e.invoice.amountDueCents, 0),
+        .reduce((sum, e) => sum + e.receivable.outstandingCents, 0),
       currency,
       ...(last ? { lastReminder: last } : {}),
       remindedRecently: !!last && daysBetween(last.date, today) < settings.quietPeriodDays,

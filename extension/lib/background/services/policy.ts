@@ -2,7 +2,9 @@ import {
   type Activity,
   evaluateInvoice,
   type InvoicePolicyState,
+  type Receivable,
   type ReminderLikeActivity,
+  receivableOf,
   type TeamSettings,
 } from '@relance/shared';
 import type { InvoiceRow, RelanceDb } from '../../db';
@@ -27,6 +29,8 @@ export async function activitiesByClient(
 export interface EvaluatedInvoice {
   invoice: InvoiceRow;
   state: InvoicePolicyState;
+  /** Open, overdue and what is left to pay, by the rule the dashboard uses too. */
+  receivable: Receivable;
   view: InvoicePolicyView;
 }
 
@@ -61,17 +65,23 @@ export function evaluateWithActivities(
       schedule: settings.schedule,
       today,
     });
-    return { invoice, state, view: toView(invoice, state) };
+    const receivable = receivableOf(invoice, state);
+    return { invoice, state, receivable, view: toView(invoice, state, receivable) };
   });
 }
 
-export function toView(invoice: InvoiceRow, state: InvoicePolicyState): InvoicePolicyView {
+export function toView(
+  invoice: InvoiceRow,
+  state: InvoicePolicyState,
+  receivable: Receivable = receivableOf(invoice, state),
+): InvoicePolicyView {
   return {
     invoiceId: invoice.id,
     clientId: invoice.clientId ?? '',
     number: invoice.number,
     clientName: invoice.clientName,
     amountDueCents: invoice.amountDueCents,
+    outstandingCents: receivable.outstandingCents,
     currency: invoice.currency,
     dueDate: invoice.dueDate,
     daysOverdue: state.daysOverdue,
@@ -101,7 +111,7 @@ export function lastReminderOf(activity: ReminderLikeActivity): LastReminder {
   }
 }
 
-/** Still owed and past its due date. */
-export function isOverdue({ invoice, state }: EvaluatedInvoice): boolean {
-  return !state.closed && state.daysOverdue > 0 && invoice.status !== 'draft';
+/** Still owed and past its due date (shared/policy/receivable.ts). */
+export function isOverdue({ receivable }: EvaluatedInvoice): boolean {
+  return receivable.overdue;
 }

@@ -86,8 +86,10 @@ function render(input: {
   const lang = input.language ?? client?.language ?? settings.language;
   const jurisdiction = client?.jurisdiction ?? settings.jurisdiction;
   const invoices = covered.map((e) => e.invoice);
+  // What is claimed is what is left to pay (receivable.ts), and interest runs on that balance.
+  const owed = new Map(covered.map((e) => [e.invoice.id, e.receivable.outstandingCents]));
   const late = latePaymentForInvoices({
-    invoices: invoices.map(latePaymentItemFromInvoice),
+    invoices: invoices.map((i) => ({ ...latePaymentItemFromInvoice(i), amountCents: owed.get(i.id)! })),
     asOf: today,
     jurisdiction,
   });
@@ -98,7 +100,7 @@ function render(input: {
       number: invoice.number,
       ...(invoice.issueDate ? { issueDate: invoice.issueDate } : {}),
       dueDate: invoice.dueDate,
-      amountDueCents: invoice.amountDueCents,
+      amountDueCents: owed.get(invoice.id)!,
       currency: invoice.currency,
       daysLate: daysBetween(invoice.dueDate, today),
       interestCents: result?.interestCents ?? 0,
@@ -133,7 +135,7 @@ function render(input: {
     body: text.body,
     recipients: client?.emails ?? [],
     channels: step ? [...step.channel] : ['email'],
-    totalDueCents: invoices.reduce((sum, i) => sum + i.amountDueCents, 0),
+    totalDueCents: invoices.reduce((sum, i) => sum + owed.get(i.id)!, 0),
     currency: invoices[0]!.currency,
     ...(totals && totals.interestCents + totals.indemnityCents > 0
       ? {

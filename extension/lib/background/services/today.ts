@@ -30,7 +30,7 @@ export async function todayWork(db: RelanceDb, settings: TeamSettings, today: st
   const totals = new Map<string, { currency: string; cents: number; count: number }>();
   for (const e of evaluated.filter(isOverdue)) {
     const t = totals.get(e.invoice.currency) ?? { currency: e.invoice.currency, cents: 0, count: 0 };
-    t.cents += e.invoice.amountDueCents;
+    t.cents += e.receivable.outstandingCents;
     t.count += 1;
     totals.set(e.invoice.currency, t);
   }

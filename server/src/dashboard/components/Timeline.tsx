@@ -1,15 +1,7 @@
-import {
-  type Activity,
-  type ActivityType,
-  formatDate,
-  formatMoney,
-  type IsoDate,
-  isoDate,
-} from '@relance/shared';
+import { type Activity, type ActivityType, describeActivity, formatDate } from '@relance/shared';
 import type { HistoryEntry } from '../../services/history';
 import type { PageContext } from '../http/context';
-import { type MessageKey, plural } from '../i18n/messages';
-import { channelName, stageName, typeName } from './labels';
+import { typeName } from './labels';
 
 /** The currency amounts of an entry are in (activities carry none). */
 export type CurrencyOf = (entry: HistoryEntry) => string;
@@ -63,82 +55,17 @@ export function Timeline(props: {
   );
 }
 
-const LEGAL_KINDS = ['injonction-de-payer', 'collection-agency', 'commissaire-de-justice', 'other'];
-
-const str = (data: Record<string, unknown>, key: string) =>
-  typeof data[key] === 'string' && data[key] !== '' ? (data[key] as string) : undefined;
-const num = (data: Record<string, unknown>, key: string) =>
-  typeof data[key] === 'number' ? (data[key] as number) : undefined;
-const day = (ctx: PageContext, value: string | undefined) =>
-  value && isoDate.safeParse(value).success ? formatDate(value as IsoDate, ctx.lang) : value;
-
-/** A one-line summary of what the entry records, and its free text (note, comment) shown apart. */
+/** A one-line summary of what the entry records (shared describeActivity), and its free text shown apart. */
 export function describe(
   ctx: PageContext,
   entry: HistoryEntry,
   currency: string,
 ): { details: string[]; text?: string } {
-  const { t, lang } = ctx;
-  const d = entry.data;
-  const money = (cents: number | undefined) =>
-    cents === undefined ? undefined : formatMoney(cents, currency, lang);
-  const details: (string | undefined)[] = [];
-  switch (entry.type as Activity['type'] | 'note') {
-    case 'reminder':
-      details.push(
-        str(d, 'stage') && t('stageOf', { stage: stageName(t, str(d, 'stage') as never) }),
-        str(d, 'channel') && t('viaChannel', { channel: channelName(t, str(d, 'channel') as never) }),
-        str(d, 'subject'),
-      );
-      break;
-    case 'call':
-      details.push(str(d, 'outcome'));
-      break;
-    case 'letter':
-      details.push(
-        str(d, 'stage') && t('stageOf', { stage: stageName(t, str(d, 'stage') as never) }),
-        d.registered === true ? t('registered') : undefined,
-      );
-      break;
-    case 'promise-to-pay':
-      details.push(
-        t('promisedFor', { date: day(ctx, str(d, 'promisedDate')) ?? '?' }),
-        money(num(d, 'amountCents')),
-      );
-      break;
-    case 'dispute-opened':
-      details.push(str(d, 'reason'));
-      break;
-    case 'dispute-resolved':
-      details.push(str(d, 'resolution'));
-      break;
-    case 'payment-plan': {
-      const instalments = Array.isArray(d.instalments) ? (d.instalments as { amountCents?: unknown }[]) : [];
-      const total = instalments.reduce(
-        (s, i) => s + (typeof i.amountCents === 'number' ? i.amountCents : 0),
-        0,
-      );
-      details.push(plural(t, 'instalments', instalments.length), money(total));
-      break;
-    }
-    case 'payment-received':
-      details.push(money(num(d, 'amountCents')), d.settles === true ? t('settles') : undefined);
-      break;
-    case 'formal-notice':
-      details.push(
-        str(d, 'deadline') && t('deadline', { date: day(ctx, str(d, 'deadline')) ?? '' }),
-        str(d, 'channel') && t('viaChannel', { channel: channelName(t, str(d, 'channel') as never) }),
-      );
-      break;
-    case 'legal-action': {
-      const kind = str(d, 'kind');
-      details.push(kind && LEGAL_KINDS.includes(kind) ? t(`legal_${kind}` as MessageKey) : kind);
-      break;
-    }
-    case 'comment':
-    case 'note':
-      break;
+  if (entry.kind === 'note') {
+    const text = typeof entry.data.text === 'string' && entry.data.text !== '' ? entry.data.text : undefined;
+    return { details: [], ...(text ? { text } : {}) };
   }
-  const text = [str(d, 'text'), str(d, 'comment')].filter(Boolean).join('\n\n') || undefined;
-  return { details: details.filter((s): s is string => !!s), ...(text ? { text } : {}) };
+  // Stored activities were validated by the activity schema when they were pushed.
+  const words = describeActivity(entry.data as unknown as Activity, ctx.lang, currency);
+  return { details: words.details, ...(words.text ? { text: words.text } : {}) };
 }

@@ -2,15 +2,11 @@ import {
   ACTIVITY_LABELS,
   type ActivityType,
   type BadgeStage,
-  CHANNEL_LABELS,
-  type Channel,
+  capitalise,
   STAGE_LABELS,
 } from '@relance/shared';
 import type { AgeBucketId } from '../figures/ageBuckets';
 import type { MessageKey, T } from '../i18n/messages';
-
-/** Shared labels are lower case (they sit inside sentences); table cells start with a capital. */
-export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function bucketLabel(t: T, bucket: AgeBucketId): string {
   return t(`bucket_${bucket}` as MessageKey);
@@ -23,8 +19,4 @@ export function stageName(t: T, stage: BadgeStage): string {
 
 export function typeName(t: T, type: ActivityType | 'note'): string {
   return capitalise(type === 'note' ? t('typeNote') : (ACTIVITY_LABELS[t.lang][type] ?? type));
-}
-
-export function channelName(t: T, channel: Channel): string {
-  return CHANNEL_LABELS[t.lang][channel] ?? channel;
 }

@@ -1,21 +1,18 @@
-import { type Activity, evaluateInvoice, type Invoice, type InvoicePolicyState } from '@relance/shared';
+import {
+  type Activity,
+  evaluateInvoice,
+  type Invoice,
+  type InvoicePolicyState,
+  type Receivable,
+  receivableOf,
+} from '@relance/shared';
 import type { TeamSnapshot } from '../queries/snapshot';
 
-/** One invoice as the dashboard sees it today: the policy's verdict and what is left to pay. */
-export interface InvoiceFigure {
+/** One invoice as the dashboard sees it today: the policy's verdict and what is left to pay (receivable.ts). */
+export interface InvoiceFigure extends Receivable {
   invoice: Invoice;
   state: InvoicePolicyState;
   clientName: string;
-  /** Neither closed (paid, cancelled, nothing due) nor a draft: it still counts as a receivable. */
-  open: boolean;
-  /** Open and past its due date. */
-  overdue: boolean;
-  /**
-   * What is left to pay: the amount due read from the page, less payments the team recorded that
-   * the page does not show yet — `min(amountDue, (total ?? amountDue) − paid)`, never below 0.
-   * 0 when the invoice is not open.
-   */
-  outstandingCents: number;
 }
 
 /**
@@ -40,18 +37,11 @@ export function evaluateInvoices(snapshot: TeamSnapshot): InvoiceFigure[] {
       schedule: snapshot.settings.schedule,
       today: snapshot.today,
     });
-    const open = !state.closed && invoice.status !== 'draft';
-    const target = invoice.totalCents ?? invoice.amountDueCents;
-    const outstandingCents = open
-      ? Math.max(0, Math.min(invoice.amountDueCents, target - state.paidCents))
-      : 0;
     return {
       invoice,
       state,
       clientName: (invoice.clientId && snapshot.clients.get(invoice.clientId)?.name) || invoice.clientName,
-      open,
-      overdue: open && state.daysOverdue > 0 && outstandingCents > 0,
-      outstandingCents,
+      ...receivableOf(invoice, state),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { createTranslator, type Language, type Messages, type Translator } from '@relance/shared';
+import { createTranslator, type Language, type Messages, pluralForm, type Translator } from '@relance/shared';
 
 /** Every word the dashboard shows, French first. Activity, stage and channel names come from @relance/shared. */
 const fr = {
@@ -122,18 +122,6 @@ const fr = {
   typeNote: 'note',
   by: 'par {name}',
   unknownAuthor: 'inconnu',
-  promisedFor: 'promis pour le {date}',
-  deadline: 'date limite {date}',
-  instalments_one: '{count} échéance',
-  instalments_other: '{count} échéances',
-  settles: 'solde la facture',
-  registered: 'recommandé',
-  viaChannel: 'par {channel}',
-  stageOf: 'étape : {stage}',
-  'legal_injonction-de-payer': 'injonction de payer',
-  'legal_collection-agency': 'société de recouvrement',
-  'legal_commissaire-de-justice': 'commissaire de justice',
-  legal_other: 'autre procédure',
 
   clientsTitle: 'Clients',
   colOpenInvoices: 'Factures ouvertes',
@@ -289,18 +277,6 @@ const en: Messages<MessageKey> = {
   typeNote: 'note',
   by: 'by {name}',
   unknownAuthor: 'unknown',
-  promisedFor: 'promised for {date}',
-  deadline: 'deadline {date}',
-  instalments_one: '{count} instalment',
-  instalments_other: '{count} instalments',
-  settles: 'settles the invoice',
-  registered: 'recorded delivery',
-  viaChannel: 'by {channel}',
-  stageOf: 'stage: {stage}',
-  'legal_injonction-de-payer': 'order for payment (injonction de payer)',
-  'legal_collection-agency': 'collection agency',
-  'legal_commissaire-de-justice': 'bailiff (commissaire de justice)',
-  legal_other: 'other proceedings',
 
   clientsTitle: 'Clients',
   colOpenInvoices: 'Open invoices',
@@ -339,11 +315,11 @@ export function translator(lang: Language): T {
   return createTranslator<MessageKey>({ fr, en }, lang);
 }
 
-type CountedKey = 'invoiceCount' | 'dsoDays' | 'historyCount' | 'instalments';
+type CountedKey = 'invoiceCount' | 'dsoDays' | 'historyCount';
 
-/** `{count} facture(s)`: French uses the singular for 0 and 1, English for 1 only (Intl.PluralRules). */
+const counts = { fr: new Intl.NumberFormat('fr-FR'), en: new Intl.NumberFormat('en-GB') };
+
+/** `{count} factures` in the right form for the count (shared pluralForm: French singular for 0 and 1). */
 export function plural(t: T, key: CountedKey, count: number): string {
-  const rule = new Intl.PluralRules(t.lang === 'fr' ? 'fr-FR' : 'en-GB').select(count);
-  const formatted = new Intl.NumberFormat(t.lang === 'fr' ? 'fr-FR' : 'en-GB').format(count);
-  return t(`${key}_${rule === 'one' ? 'one' : 'other'}` as MessageKey, { count: formatted });
+  return t(`${key}_${pluralForm(count, t.lang)}` as MessageKey, { count: counts[t.lang].format(count) });
 }
