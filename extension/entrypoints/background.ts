@@ -1,3 +1,4 @@
+import '@/lib/zodConfig';
 import { browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
 import { createRouter, listenForMessages } from '@/lib/background/router';

@@ -2,9 +2,8 @@ import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { createHandlers } from '../lib/background/handlers';
 import { createRouter } from '../lib/background/router';
-import type { AnyRequest, ResponseOf } from '../lib/messages';
+import type { AnyRequest, ResponseOf, Send } from '../lib/messages';
 import { SyncEngine } from '../lib/sync/engine';
-import type { Send } from '../lib/ui/backend';
 import { fakeSiteApis } from './fakeSites';
 import { freshDb, testClock } from './helpers';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { addDays, todayLocal } from '@relance/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fillDates } from '../../../e2e/fixtures/invoicing/dates';
-import type { InvoiceObservation } from './adapters/types';
+import type { InvoiceOnPage } from './adapters/types';
 import { PageObserver } from './observe/pageObserver';
 
 // happy-dom replaces import.meta.url's scheme; __dirname is this folder.
@@ -21,8 +21,8 @@ function load(name: string) {
 }
 
 let observer: PageObserver | null = null;
-async function observe(): Promise<InvoiceObservation[]> {
-  const seen: InvoiceObservation[] = [];
+async function observe(): Promise<InvoiceOnPage[]> {
+  const seen: InvoiceOnPage[] = [];
   observer = new PageObserver({
     doc: document,
     readContext: () => ({

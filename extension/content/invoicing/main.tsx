@@ -1,12 +1,11 @@
 import type { Language } from '@relance/shared';
 import { browser } from 'wxt/browser';
-import { type InvoicePolicyView, TAB_MESSAGES } from '../../lib/messages';
+import { type InvoicePolicyView, type Send, sendMessage, TAB_MESSAGES } from '../../lib/messages';
 import { FloatingPanel, PANEL_CSS } from '../shared/floating';
 import { guard, guardAsync } from '../shared/guard';
 import { browserLanguage, pageLocale } from '../shared/language';
 import type { TaughtMapping } from './adapters/taught';
-import type { InvoiceObservation, ReadContext } from './adapters/types';
-import { type Send, sendToBackground } from './backend';
+import type { InvoiceOnPage, ReadContext } from './adapters/types';
 import { PageObserver } from './observe/pageObserver';
 import { InvoiceOverlay } from './overlay';
 import { NotesPanel } from './panel/NotesPanel';
@@ -40,7 +39,7 @@ export async function startInvoicingOverlay(
   options: InvoicingOverlayOptions = {},
 ): Promise<{ stop: () => void }> {
   const doc = options.doc ?? document;
-  const send = options.send ?? sendToBackground;
+  const send = options.send ?? sendMessage;
   const host = doc.location?.host ?? '';
   const setup = await loadSetup(send, host);
   const lang = setup.language;
@@ -67,7 +66,7 @@ export async function startInvoicingOverlay(
   const refreshClient = (clientId: string) =>
     overlay.refresh((v: InvoicePolicyView) => v.clientId === clientId);
 
-  function openNotes(observation: InvoiceObservation, view: InvoicePolicyView) {
+  function openNotes(observation: InvoiceOnPage, view: InvoicePolicyView) {
     reminder.close();
     notes.show(
       <NotesPanel

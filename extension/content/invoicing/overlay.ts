@@ -1,9 +1,8 @@
 import type { Language } from '@relance/shared';
-import type { InvoicePolicyView, InvoiceObservation as ObservationMessage } from '../../lib/messages';
+import type { InvoicePolicyView, InvoiceObservation as ObservationMessage, Send } from '../../lib/messages';
 import { guard, reportError } from '../shared/guard';
 import { forEachInSlices } from '../shared/scheduling';
-import type { InvoiceObservation } from './adapters/types';
-import type { Send } from './backend';
+import type { InvoiceOnPage } from './adapters/types';
 import { type BadgeActions, BadgeSet } from './badge/badgeSet';
 
 /**
@@ -28,14 +27,14 @@ export interface OverlayOptions {
 }
 
 interface Known {
-  observation: InvoiceObservation;
+  observation: InvoiceOnPage;
   fingerprint: string;
   view?: InvoicePolicyView;
   /** An answer for this fingerprint is on its way (or queued). */
   asking: boolean;
 }
 
-export function fingerprintOf(o: InvoiceObservation): string {
+export function fingerprintOf(o: InvoiceOnPage): string {
   return [o.number, o.clientName, o.amountDueCents, o.currency, o.dueDate, o.status, o.url ?? ''].join(
     '\u0001',
   );
@@ -44,7 +43,7 @@ export function fingerprintOf(o: InvoiceObservation): string {
 export class InvoiceOverlay {
   readonly badges: BadgeSet;
   private readonly known = new Map<Element, Known>();
-  private queue: InvoiceObservation[] = [];
+  private queue: InvoiceOnPage[] = [];
   private pumping = false;
   private idleWaiters: (() => void)[] = [];
   /** Badges being shown, slice by slice, while the next request is already out. */
@@ -56,8 +55,8 @@ export class InvoiceOverlay {
   }
 
   /** The observer saw these rows (new, re-rendered or changed). */
-  observed(observations: InvoiceObservation[]): void {
-    const toAsk: InvoiceObservation[] = [];
+  observed(observations: InvoiceOnPage[]): void {
+    const toAsk: InvoiceOnPage[] = [];
     for (const observation of observations) {
       const fingerprint = fingerprintOf(observation);
       const known = this.known.get(observation.row);
@@ -83,7 +82,7 @@ export class InvoiceOverlay {
 
   /** Asks the background again for the invoices on the page (after a note, a reminder, a sync). */
   refresh(filter?: (view: InvoicePolicyView) => boolean): void {
-    const again: InvoiceObservation[] = [];
+    const again: InvoiceOnPage[] = [];
     for (const [row, known] of this.known) {
       if (!row.isConnected) {
         this.known.delete(row);
@@ -103,7 +102,7 @@ export class InvoiceOverlay {
     await this.showing;
   }
 
-  private enqueue(observations: InvoiceObservation[]): void {
+  private enqueue(observations: InvoiceOnPage[]): void {
     if (observations.length === 0) return;
     this.queue.push(...observations);
     if (!this.pumping) void this.pump();
@@ -130,35 +129,32 @@ export class InvoiceOverlay {
     this.badges.insertPrepared();
   }
 
-  private isCurrent(observation: InvoiceObservation): boolean {
+  private isCurrent(observation: InvoiceOnPage): boolean {
     const known = this.known.get(observation.row);
     return !!known && known.fingerprint === fingerprintOf(observation) && observation.row.isConnected;
   }
 
-  private async ask(batch: InvoiceObservation[]): Promise<void> {
+  private async ask(batch: InvoiceOnPage[]): Promise<void> {
     try {
       const { invoices } = await this.options.send({
         type: 'observeInvoices',
         observations: batch.map((o) => toMessage(o, this.options.doc)),
       });
       const byNumber = new Map(invoices.map((view) => [view.number, view]));
-      const pairs: [InvoiceObservation, InvoicePolicyView][] = [];
+      const pairs: [InvoiceOnPage, InvoicePolicyView][] = [];
       batch.forEach((observation, i) => {
         // The answer follows the request's order; fall back on the number if it does not.
         const view =
           invoices[i]?.number === observation.number ? invoices[i] : byNumber.get(observation.number);
         if (view) pairs.push([observation, view]);
       });
-      const show = guard(
-        'overlay.showBadge',
-        ([observation, view]: [InvoiceObservation, InvoicePolicyView]) => {
-          // A newer reading of this row is on its way: its own answer will show it.
-          if (!this.isCurrent(observation)) return;
-          const known = this.known.get(observation.row)!;
-          known.view = view;
-          this.badges.prepare(known.observation, view);
-        },
-      );
+      const show = guard('overlay.showBadge', ([observation, view]: [InvoiceOnPage, InvoicePolicyView]) => {
+        // A newer reading of this row is on its way: its own answer will show it.
+        if (!this.isCurrent(observation)) return;
+        const known = this.known.get(observation.row)!;
+        known.view = view;
+        this.badges.prepare(known.observation, view);
+      });
       // Built slice by slice, off the page; into the page together (see INSERT_AT_MOST_EVERY_MS).
       this.showing = this.showing.then(async () => {
         await forEachInSlices(pairs, show);
@@ -176,7 +172,7 @@ export class InvoiceOverlay {
   }
 }
 
-function toMessage(o: InvoiceObservation, doc: Document): ObservationMessage {
+function toMessage(o: InvoiceOnPage, doc: Document): ObservationMessage {
   const message: ObservationMessage = {
     number: o.number,
     clientName: o.clientName,

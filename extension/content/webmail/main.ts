@@ -1,8 +1,8 @@
 import type { Language } from '@relance/shared';
+import { type Send, sendMessage } from '../../lib/messages';
 import { guard } from '../shared/guard';
 import { browserLanguage } from '../shared/language';
 import { adapterForHost } from './adapters';
-import { type Send, sendToBackground } from './backend';
 import { WebmailOverlay } from './overlay';
 
 export interface WebmailOverlayStart {
@@ -29,7 +29,7 @@ export function startWebmailOverlay(options: WebmailOverlayStart = {}): WebmailO
   const overlay = new WebmailOverlay({
     doc,
     adapter,
-    send: options.send ?? sendToBackground,
+    send: options.send ?? sendMessage,
     lang: webmailLanguage(doc),
   });
   overlay.start();

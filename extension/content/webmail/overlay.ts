@@ -1,7 +1,8 @@
-import { type Language, todayLocal } from '@relance/shared';
+import { todayLocal } from '@relance/shared/dates';
+import type { Language } from '@relance/shared/vocabulary';
+import type { Send } from '../../lib/messages';
 import { guard } from '../shared/guard';
 import type { WebmailAdapter } from './adapters/types';
-import type { Send } from './backend';
 import { ComposeWatcher } from './compose/composeWatcher';
 import { SendDetector } from './compose/sendDetector';
 import { ClientMatcher } from './matching/clientMatcher';

@@ -1,10 +1,10 @@
-import { type IsoDate, uuidv7 } from '@relance/shared';
+import { uuidv7 } from '@relance/shared/ids';
+import type { IsoDate } from '@relance/shared/vocabulary';
 import { h } from 'preact';
-import type { ClientChoice, ClientSummary, PreparedReminder } from '../../lib/messages';
+import type { ClientChoice, ClientSummary, PreparedReminder, Send } from '../../lib/messages';
 import { guard, guardAsync, messageOf, reportError } from '../shared/guard';
 import { isHiddenByPage } from './adapters/dom';
 import type { Recipient, WebmailAdapter } from './adapters/types';
-import type { Send } from './backend';
 import type { SentMessage } from './compose/sendDetector';
 import { fillSubject, insertIntoEditor } from './insert/insertText';
 import { type ClientMatcher, clientsWithOverdue, unknownRecipients } from './matching/clientMatcher';

@@ -1,9 +1,8 @@
 import { formatDate } from '@relance/shared';
 import { useState } from 'preact/hooks';
-import type { UiKey, UiTranslator } from '@/lib/i18n/messages';
-import type { SyncStatusView } from '@/lib/messages';
+import type { UiKey, UiTranslator } from '@/lib/i18n/words';
+import type { Send, SyncStatusView } from '@/lib/messages';
 import { dashboardUrl } from '@/lib/sync/account';
-import type { Send } from '@/lib/ui/backend';
 import type { DashboardOpened, DashboardOpener } from '@/lib/ui/dashboard';
 import { SyncStatus } from '@/lib/ui/SyncStatus';
 import type { ShowError } from './Options';

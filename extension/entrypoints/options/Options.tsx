@@ -1,8 +1,7 @@
 import type { Language, TeamSettings } from '@relance/shared';
 import { useEffect, useState } from 'preact/hooks';
-import { errorText, type UiTranslator, uiTranslator } from '@/lib/i18n/messages';
-import type { SettingsView, SiteView, SyncStatusView } from '@/lib/messages';
-import type { Send } from '@/lib/ui/backend';
+import { errorText, type UiTranslator, uiTranslator } from '@/lib/i18n/words';
+import type { Send, SettingsView, SiteView, SyncStatusView } from '@/lib/messages';
 import type { DashboardOpener } from '@/lib/ui/dashboard';
 import { AccountSection } from './AccountSection';
 import { ScheduleEditor } from './ScheduleEditor';

@@ -1,6 +1,6 @@
 import { channelLabel, type Schedule, stageLabel } from '@relance/shared';
 import { useEffect, useState } from 'preact/hooks';
-import type { UiTranslator } from '@/lib/i18n/messages';
+import type { UiTranslator } from '@/lib/i18n/words';
 
 /** Problems a person can fix in the schedule, checked as they type. */
 export function scheduleProblems(schedule: Schedule, t: UiTranslator): string[] {

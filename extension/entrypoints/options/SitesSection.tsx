@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
-import { sitePattern } from '@/lib/background/sites';
-import type { UiTranslator } from '@/lib/i18n/messages';
-import type { SiteView } from '@/lib/messages';
-import type { Send } from '@/lib/ui/backend';
+import type { UiTranslator } from '@/lib/i18n/words';
+import type { Send, SiteView } from '@/lib/messages';
+import { sitePattern } from '@/lib/sitePatterns';
 import type { ShowError } from './Options';
 
 interface Props {

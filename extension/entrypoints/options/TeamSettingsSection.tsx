@@ -1,6 +1,6 @@
 import type { Jurisdiction, Language, TeamSettings } from '@relance/shared';
 import { useEffect, useState } from 'preact/hooks';
-import type { UiKey, UiTranslator } from '@/lib/i18n/messages';
+import type { UiKey, UiTranslator } from '@/lib/i18n/words';
 import type { SaveTeamSettings } from './Options';
 
 const JURISDICTIONS: Jurisdiction[] = ['FR', 'EU', 'UK', 'B2C'];

@@ -13,7 +13,7 @@ import {
   validateTemplate,
 } from '@relance/shared';
 import { useEffect, useState } from 'preact/hooks';
-import type { UiTranslator } from '@/lib/i18n/messages';
+import type { UiTranslator } from '@/lib/i18n/words';
 import { sampleReminderContext } from '@/lib/ui/sampleInvoice';
 
 /** The team's templates with `template` set for a stage and language (dropped when it is the default). */

@@ -1,6 +1,7 @@
+import '@/lib/zodConfig';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { sendToBackground } from '@/lib/ui/backend';
+import { sendMessage } from '@/lib/messages';
 import { browserDashboardOpener } from '@/lib/ui/dashboard';
 import { Options } from './Options';
 import './style.css';
@@ -10,7 +11,7 @@ const opened = new URL(window.location.href);
 
 render(
   <Options
-    send={sendToBackground}
+    send={sendMessage}
     // Asked from the click itself: browsers grant host permissions only on a user gesture.
     requestOrigins={(origins) => browser.permissions.request({ origins })}
     confirm={(text) => window.confirm(text)}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { UiTranslator } from '@/lib/i18n/messages';
-import type { Send } from '@/lib/ui/backend';
+import type { UiTranslator } from '@/lib/i18n/words';
+import type { Send } from '@/lib/messages';
 import type { PageTabs } from '@/lib/ui/tabs';
 import { startTeachMode, type TeachOutcome } from './teach';
 

@@ -1,5 +1,5 @@
-import { BUILT_IN_SITE_PATTERNS, patternCovers } from '@/lib/background/sites';
 import { type SiteView, TAB_MESSAGES } from '@/lib/messages';
+import { BUILT_IN_SITE_PATTERNS, patternCovers } from '@/lib/sitePatterns';
 import type { PageTabs } from '@/lib/ui/tabs';
 
 /** What happened when the popup asked the page to start teach mode, and what the person can do next. */

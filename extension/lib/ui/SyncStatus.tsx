@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { UiTranslator } from '../i18n/messages';
-import type { SyncStatusView } from '../messages';
-import type { Send } from './backend';
+import type { UiTranslator } from '../i18n/words';
+import type { Send, SyncStatusView } from '../messages';
 import { syncStatusLines } from './syncStatusText';
 
 /** The sync status in plain words, with a "sync now" button (popup and options page). */

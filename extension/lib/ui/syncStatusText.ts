@@ -1,4 +1,4 @@
-import { plural, type UiKey, type UiTranslator } from '../i18n/messages';
+import { plural, type UiKey, type UiTranslator } from '../i18n/words';
 import type { SyncStatusView } from '../messages';
 import { relativeTime } from './relativeTime';
 

@@ -1,4 +1,5 @@
-import { type IsoDate, type Language, tryParseAmount, tryParseDate } from '@relance/shared';
+import { tryParseAmount, tryParseDate } from '@relance/shared/parse';
+import type { IsoDate, Language } from '@relance/shared/vocabulary';
 
 /**
  * The one place the overlay turns printed amounts and dates into cents and ISO dates, with the

@@ -18,7 +18,7 @@ export interface InvoiceReading {
 }
 
 /** A reading tied to the page: the row (or detail block) it came from and where its badge goes. */
-export interface InvoiceObservation extends InvoiceReading {
+export interface InvoiceOnPage extends InvoiceReading {
   /** The invoice's row in a list, or the block holding a detail page's fields. */
   row: Element;
   /** The element the badge is appended to (the invoice number's cell or value). */

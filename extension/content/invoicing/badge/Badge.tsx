@@ -1,4 +1,4 @@
-import { channelLabel, formatDate, formatDaysLate, stageLabel } from '@relance/shared';
+import { channelLabel, formatDate, formatDaysLate, stageLabel } from '@relance/shared/format';
 import type { InvoicePolicyView } from '../../../lib/messages';
 import type { OverlayTranslator } from '../strings';
 import { STAGE_COLOURS } from './badgeStyles';

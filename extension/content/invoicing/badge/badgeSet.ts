@@ -3,7 +3,7 @@ import { type ComponentChild, h, render } from 'preact';
 import type { InvoicePolicyView } from '../../../lib/messages';
 import { guard } from '../../shared/guard';
 import { createShadowHost } from '../../shared/shadowHost';
-import type { InvoiceObservation } from '../adapters/types';
+import type { InvoiceOnPage } from '../adapters/types';
 import { type OverlayTranslator, overlayTranslator } from '../strings';
 import { Badge } from './Badge';
 import { BADGE_CSS } from './badgeStyles';
@@ -21,8 +21,8 @@ const EAGER_BADGES = 200;
 const NEAR_VIEWPORT = '1000px 0px';
 
 export interface BadgeActions {
-  remind(observation: InvoiceObservation, view: InvoicePolicyView, badge: HTMLElement): void;
-  notes(observation: InvoiceObservation, view: InvoicePolicyView, badge: HTMLElement): void;
+  remind(observation: InvoiceOnPage, view: InvoicePolicyView, badge: HTMLElement): void;
+  notes(observation: InvoiceOnPage, view: InvoicePolicyView, badge: HTMLElement): void;
 }
 
 interface Mounted {
@@ -68,7 +68,7 @@ export class BadgeSet {
   }
 
   /** Shows the row's badge now (a single update, a badge a re-render took away). */
-  show(observation: InvoiceObservation, view: InvoicePolicyView): void {
+  show(observation: InvoiceOnPage, view: InvoicePolicyView): void {
     this.prepare(observation, view);
     this.insertPrepared();
   }
@@ -78,7 +78,7 @@ export class BadgeSet {
    * for `insertPrepared`, so that hundreds of them enter the page in one pass (one layout of the
    * host's table instead of one per slice of work).
    */
-  prepare(observation: InvoiceObservation, view: InvoicePolicyView): void {
+  prepare(observation: InvoiceOnPage, view: InvoicePolicyView): void {
     const mounted = this.mountFor(observation);
     if (!mounted) return;
     const { host } = mounted;
@@ -158,7 +158,7 @@ export class BadgeSet {
   }
 
   /** The row's one badge: the one on the page or waiting to enter it, else a new (detached) one. */
-  private mountFor(observation: InvoiceObservation): Mounted | null {
+  private mountFor(observation: InvoiceOnPage): Mounted | null {
     const { row, anchor } = observation;
     const mounted = this.byRow.get(row);
     if (mounted && this.pending.has(mounted)) return mounted;

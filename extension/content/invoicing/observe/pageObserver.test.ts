@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InvoiceObservation } from '../adapters/types';
+import type { InvoiceOnPage } from '../adapters/types';
 import { PageObserver } from './pageObserver';
 
 const ctx = { locale: 'fr', defaultCurrency: 'EUR', baseUrl: 'http://127.0.0.1/' };
@@ -20,7 +20,7 @@ function makeRow(cells: string[]): HTMLTableRowElement {
 }
 
 let observer: PageObserver;
-let seen: InvoiceObservation[];
+let seen: InvoiceOnPage[];
 let vanished: Element[];
 let flushes: number;
 

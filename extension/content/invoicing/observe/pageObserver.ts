@@ -6,7 +6,7 @@ import { type DetailMatch, findDetail, readDetail } from '../adapters/detail';
 import { readInvoice } from '../adapters/reading';
 import { tableAdapter } from '../adapters/table';
 import { isTaughtRow, type TaughtMapping, taughtCells, taughtRowsIn } from '../adapters/taught';
-import type { ColumnMap, InvoiceObservation, ListAdapter, ReadContext } from '../adapters/types';
+import type { ColumnMap, InvoiceOnPage, ListAdapter, ReadContext } from '../adapters/types';
 
 /**
  * One MutationObserver per page turns the page into invoice observations.
@@ -19,7 +19,7 @@ export interface PageObserverOptions {
   doc: Document;
   readContext: () => ReadContext;
   /** New or re-read invoices (called once per slice of work). */
-  onObserved: (observations: InvoiceObservation[]) => void;
+  onObserved: (observations: InvoiceOnPage[]) => void;
   /** Rows that were invoices and are not any more (the row stays, its content changed). */
   onVanished?: (rows: Element[]) => void;
   /** The list adapters to try, in order. */
@@ -326,7 +326,7 @@ export class PageObserver {
   private async readRows(rows: Map<Element, Source>): Promise<void> {
     if (rows.size === 0) return;
     const ctx = this.options.readContext();
-    let observed: InvoiceObservation[] = [];
+    let observed: InvoiceOnPage[] = [];
     let vanished: Element[] = [];
     const handOn = () => {
       if (observed.length > 0) this.options.onObserved(observed);
@@ -351,7 +351,7 @@ export class PageObserver {
     );
   }
 
-  private read(row: Element, source: Source, ctx: ReadContext): InvoiceObservation | null {
+  private read(row: Element, source: Source, ctx: ReadContext): InvoiceOnPage | null {
     switch (source.kind) {
       case 'list': {
         const cells = source.adapter.cellsOf(row, source.map);

@@ -1,16 +1,9 @@
-import {
-  type Channel,
-  channelLabel,
-  formatDate,
-  formatMoney,
-  type Language,
-  stageLabel,
-  todayLocal,
-} from '@relance/shared';
+import { todayLocal } from '@relance/shared/dates';
+import { channelLabel, formatDate, formatMoney, stageLabel } from '@relance/shared/format';
+import type { Channel, Language } from '@relance/shared/vocabulary';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PreparedReminder } from '../../../lib/messages';
+import type { PreparedReminder, Send } from '../../../lib/messages';
 import { messageOf } from '../../shared/guard';
-import type { Send } from '../backend';
 import { PanelHeader } from '../panel/PanelHeader';
 import { overlayTranslator } from '../strings';
 import { cleanRecipients, type Draft, gmailComposeUrl, mailtoUrl, outlookComposeUrl } from './composeLinks';

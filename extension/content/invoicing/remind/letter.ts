@@ -1,4 +1,5 @@
-import { formatDateLong, type Language } from '@relance/shared';
+import { formatDateLong } from '@relance/shared/format';
+import type { Language } from '@relance/shared/vocabulary';
 
 /** A reminder or a formal notice laid out as a letter to print (or save as PDF from the print dialog). */
 export interface Letter {

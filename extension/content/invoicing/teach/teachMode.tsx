@@ -1,4 +1,5 @@
-import { formatDate, formatMoney, type Language } from '@relance/shared';
+import { formatDate, formatMoney } from '@relance/shared/format';
+import type { Language } from '@relance/shared/vocabulary';
 import { FloatingPanel, PANEL_CSS } from '../../shared/floating';
 import { guard, guardAsync } from '../../shared/guard';
 import { isOurElement } from '../../shared/shadowHost';

@@ -1,7 +1,6 @@
-import type { ClientSummary } from '../../../lib/messages';
+import type { ClientSummary, Send } from '../../../lib/messages';
 import { normaliseAddress } from '../adapters/addresses';
 import type { Recipient } from '../adapters/types';
-import type { Send } from '../backend';
 
 /** How long an answer about a set of addresses is reused (recipients are re-read on every change). */
 const CACHE_MS = 30_000;

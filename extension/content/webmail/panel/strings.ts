@@ -1,4 +1,5 @@
-import { createTranslator, type Language, type Translator } from '@relance/shared';
+import { createTranslator, type Translator } from '@relance/shared/format';
+import type { Language } from '@relance/shared/vocabulary';
 
 /** Every word the webmail overlay shows, French first. */
 const MESSAGES = {
