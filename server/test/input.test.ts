@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people, teams } from '../src/db/schema';
+import { activityChange } from '../testing';
 import { body, client, drivers, openContext, pullAll, type TestContext } from './support/context';
-import { activityChange } from './support/fixtures';
 
 describe.each(drivers())('bad input ($name)', (driver) => {
   let ctx: TestContext;

@@ -1,4 +1,12 @@
-import { type Change, type PushResult, pushResponse } from '@relance/shared';
+import {
+  type Change,
+  inviteAnswer,
+  type Membership,
+  meAnswer,
+  membershipAnswer,
+  type PushResult,
+  pushResponse,
+} from '@relance/shared';
 import { z } from 'zod';
 
 /**
@@ -37,14 +45,8 @@ export function isRetryable(error: unknown): boolean {
   return false;
 }
 
-const teamSession = z.object({
-  team: z.object({ id: z.string(), name: z.string() }),
-  person: z.object({ id: z.string(), name: z.string(), role: z.string() }),
-  token: z.string().min(1),
-});
-export type TeamSession = z.infer<typeof teamSession>;
-
-const invite = z.object({ code: z.string(), expiresAt: z.string() });
+/** What creating or joining a team hands back (the schemas are the server's, from @relance/shared). */
+export type TeamSession = Membership;
 
 /** Pulled pages are checked change by change later, so that one unreadable change does not block the rest. */
 const pullPage = z.object({ changes: z.array(z.unknown()), cursor: z.number().int(), hasMore: z.boolean() });
@@ -60,20 +62,20 @@ export class ApiClient {
   ) {}
 
   createTeam(teamName: string, personName: string): Promise<TeamSession> {
-    return this.request('POST', '/teams', { teamName, personName }, teamSession);
+    return this.request('POST', '/teams', { teamName, personName }, membershipAnswer);
   }
 
   join(code: string, personName: string): Promise<TeamSession> {
-    return this.request('POST', '/join', { code, personName }, teamSession);
+    return this.request('POST', '/join', { code, personName }, membershipAnswer);
   }
 
   /** Who the token belongs to. */
-  me(): Promise<Omit<TeamSession, 'token'>> {
-    return this.request('GET', '/me', undefined, teamSession.omit({ token: true }));
+  me(): Promise<z.infer<typeof meAnswer>> {
+    return this.request('GET', '/me', undefined, meAnswer);
   }
 
-  createInvite(role?: string): Promise<z.infer<typeof invite>> {
-    return this.request('POST', '/invites', role ? { role } : {}, invite);
+  createInvite(role?: string): Promise<z.infer<typeof inviteAnswer>> {
+    return this.request('POST', '/invites', role ? { role } : {}, inviteAnswer);
   }
 
   async revokeToken(): Promise<void> {

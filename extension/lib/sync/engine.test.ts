@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startTestServer, type TestServer } from '@relance/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../server/src/testing';
 import { type Install, makeInstall, SERVER } from '../../test/installs';
 import { logActivity } from '../repo/activities';
 import { recordObservations } from '../repo/invoices';

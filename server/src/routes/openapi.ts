@@ -1,8 +1,8 @@
+import * as api from '@relance/shared';
 import { change, MAX_PUSH_CHANGES, pullResponse, pushResponse } from '@relance/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
-import * as api from './schemas';
 import { boundedPullQuery } from './sync';
 
 /**
@@ -49,16 +49,16 @@ export function buildOpenApiDocument() {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
-        Error: jsonSchema(api.errorBody),
+        Error: jsonSchema(api.apiError),
         CreateTeamRequest: jsonSchema(api.createTeamBody, 'input'),
         JoinRequest: jsonSchema(api.joinBody, 'input'),
         InviteRequest: jsonSchema(api.inviteBody, 'input'),
         SetRoleRequest: jsonSchema(api.setRoleBody, 'input'),
-        Membership: jsonSchema(api.membership),
-        Me: jsonSchema(api.me),
-        Person: jsonSchema(api.person),
-        People: jsonSchema(api.peopleList),
-        Invite: jsonSchema(api.invite),
+        Membership: jsonSchema(api.membershipAnswer),
+        Me: jsonSchema(api.meAnswer),
+        Person: jsonSchema(api.personInfo),
+        People: jsonSchema(api.peopleAnswer),
+        Invite: jsonSchema(api.inviteAnswer),
         Change: jsonSchema(change, 'input'),
         PushRequest: {
           type: 'object',
@@ -72,7 +72,7 @@ export function buildOpenApiDocument() {
         PushResponse: jsonSchema(pushResponse),
         PullResponse: jsonSchema(pullResponse),
         HistoryPage: jsonSchema(api.historyPage),
-        NoteRevisions: jsonSchema(api.noteRevisions),
+        NoteRevisions: jsonSchema(api.noteRevisionsAnswer),
       },
     },
     paths: {
