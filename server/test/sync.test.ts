@@ -231,8 +231,18 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
     expect(names.get(docIds[11]!)).toBe('renamed late');
     expect(names.get(docIds[0]!)).toBe('renamed early');
     // Past the end: nothing, and the cursor stays put.
-    expect(await body(await api.pull(cursor))).toEqual({ changes: [], cursor, hasMore: false });
-    expect(await body(await api.pull(500))).toEqual({ changes: [], cursor: 500, hasMore: false });
+    expect(await body(await api.pull(cursor))).toEqual({
+      schemaVersion: 1,
+      changes: [],
+      cursor,
+      hasMore: false,
+    });
+    expect(await body(await api.pull(500))).toEqual({
+      schemaVersion: 1,
+      changes: [],
+      cursor: 500,
+      hasMore: false,
+    });
   });
 
   it('pulls a deleted document as a tombstone', async () => {
@@ -287,5 +297,45 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
       reason: expect.stringMatching(/changes\.1\.data\.id/),
     });
     expect((await pullAll(ctx.app, token)).changes).toEqual([]);
+  });
+
+  it('speaks a versioned protocol: answers in the version asked, refuses one too old or too new', async () => {
+    const { token } = await ctx.team();
+    const api = client(ctx.app, token);
+    const change = activityChange();
+    // No version: a client from before versions existed, speaking 1.
+    expect(await body(await api.push([change]))).toMatchObject({ schemaVersion: 1 });
+    const pushed = await body(
+      await api.raw('POST', '/api/v1/sync/push', JSON.stringify({ schemaVersion: 1, changes: [change] })),
+    );
+    expect(pushed).toMatchObject({ schemaVersion: 1, results: [{ status: 'duplicate' }] });
+    expect(await body(await api.get('/api/v1/sync/pull?schemaVersion=1'))).toMatchObject({
+      schemaVersion: 1,
+      changes: [{ activity: { id: change.activity.id } }],
+    });
+
+    const refusals = [
+      [0, 'schema_too_old'],
+      [2, 'schema_too_new'],
+    ] as const;
+    for (const [version, code] of refusals) {
+      const push = await api.raw(
+        'POST',
+        '/api/v1/sync/push',
+        JSON.stringify({ schemaVersion: version, changes: [activityChange()] }),
+      );
+      const pull = await api.get(`/api/v1/sync/pull?schemaVersion=${version}`);
+      for (const res of [push, pull]) {
+        expect(res.status).toBe(400);
+        expect(await body(res)).toMatchObject({
+          error: code,
+          retryable: false,
+          message: expect.stringMatching(/update the (extension|server)/),
+          supportedSchemaVersions: { min: 1, max: 1 },
+        });
+      }
+    }
+    // Nothing of the refused pushes was stored.
+    expect((await pullAll(ctx.app, token)).changes).toHaveLength(1);
   });
 });

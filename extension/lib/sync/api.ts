@@ -6,6 +6,7 @@ import {
   membershipAnswer,
   type PushResult,
   pushResponse,
+  SYNC_SCHEMA_VERSION,
 } from '@relance/shared';
 import { z } from 'zod';
 
@@ -49,7 +50,12 @@ export function isRetryable(error: unknown): boolean {
 export type TeamSession = Membership;
 
 /** Pulled pages are checked change by change later, so that one unreadable change does not block the rest. */
-const pullPage = z.object({ changes: z.array(z.unknown()), cursor: z.number().int(), hasMore: z.boolean() });
+const pullPage = z.object({
+  schemaVersion: z.literal(SYNC_SCHEMA_VERSION),
+  changes: z.array(z.unknown()),
+  cursor: z.number().int(),
+  hasMore: z.boolean(),
+});
 export type PullPage = z.infer<typeof pullPage>;
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -83,12 +89,18 @@ export class ApiClient {
   }
 
   async push(changes: Change[]): Promise<PushResult[]> {
-    const answer = await this.request('POST', '/sync/push', { changes }, pushResponse);
+    const answer = await this.request(
+      'POST',
+      '/sync/push',
+      { schemaVersion: SYNC_SCHEMA_VERSION, changes },
+      pushResponse,
+    );
     return answer.results;
   }
 
   pull(since: number, limit: number): Promise<PullPage> {
-    return this.request('GET', `/sync/pull?since=${since}&limit=${limit}`, undefined, pullPage);
+    const query = `schemaVersion=${SYNC_SCHEMA_VERSION}&since=${since}&limit=${limit}`;
+    return this.request('GET', `/sync/pull?${query}`, undefined, pullPage);
   }
 
   private async request<S extends z.ZodType>(

@@ -68,6 +68,7 @@ export function rateLimit(db: Database, options: RateLimitOptions, now: () => Da
     return c.json(
       {
         error: 'rate_limited',
+        retryable: true,
         message: `too many requests: at most ${limit} every ${options.windowSeconds} s; try again in ${retryAfter} s`,
         retryAfter,
       },

@@ -1,9 +1,9 @@
 import * as api from '@relance/shared';
-import { change, MAX_PUSH_CHANGES, pullResponse, pushResponse } from '@relance/shared';
+import { change, MAX_PUSH_CHANGES, pullQuery, pullResponse, pushResponse } from '@relance/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
-import { boundedPullQuery } from './sync';
+import { SUPPORTED_SCHEMA_VERSIONS } from '../services/sync/version';
 
 /**
  * The OpenAPI 3.1 document. Paths are written by hand; every schema is generated from the very zod
@@ -64,6 +64,11 @@ export function buildOpenApiDocument() {
           type: 'object',
           required: ['changes'],
           properties: {
+            schemaVersion: {
+              type: 'integer',
+              default: 1,
+              description: `Sync protocol version the client speaks (this server: ${SUPPORTED_SCHEMA_VERSIONS.min}–${SUPPORTED_SCHEMA_VERSIONS.max}); outside that range the answer is 400 \`schema_too_old\` or \`schema_too_new\``,
+            },
             changes: { type: 'array', minItems: 1, maxItems: MAX_PUSH_CHANGES, items: ref('Change') },
           },
           description:
@@ -185,7 +190,7 @@ export function buildOpenApiDocument() {
           description:
             'Documents come in their latest state only. `cursor` is the last version returned (or `since`).',
           security: bearer,
-          parameters: queryParameters(boundedPullQuery),
+          parameters: queryParameters(pullQuery),
           responses: { '200': ok('A page of changes', 'PullResponse'), ...errors },
         },
       },
