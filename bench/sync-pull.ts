@@ -50,8 +50,8 @@ export const pullBenchmark: Benchmark = {
     try {
       const teams = { small: await server.team('Small'), large: await server.team('Large') };
       const seedStart = performance.now();
-      await seedHistory(scratch.sql, teams.small.team.id, teams.small.person.id, SMALL);
-      await seedHistory(scratch.sql, teams.large.team.id, teams.large.person.id, LARGE);
+      await seedHistory(scratch.sql, teams.small.teamId, teams.small.personId, SMALL);
+      await seedHistory(scratch.sql, teams.large.teamId, teams.large.personId, LARGE);
       // As autovacuum would after such growth.
       await scratch.sql`vacuum analyze activities`;
       await scratch.sql`vacuum analyze documents`;
@@ -104,10 +104,10 @@ export const pullBenchmark: Benchmark = {
         explain (format json)
         select * from (
           (select 'activity' as kind, a.version from activities a
-            where a.team_id = ${teams.large.team.id} and a.version > ${LARGE / 2} order by a.version limit ${PAGE + 1})
+            where a.team_id = ${teams.large.teamId} and a.version > ${LARGE / 2} order by a.version limit ${PAGE + 1})
           union all
           (select 'document', d.version from documents d
-            where d.team_id = ${teams.large.team.id} and d.version > ${LARGE / 2} order by d.version limit ${PAGE + 1})
+            where d.team_id = ${teams.large.teamId} and d.version > ${LARGE / 2} order by d.version limit ${PAGE + 1})
         ) page order by version limit ${PAGE + 1}`;
       const shape = describePlan((plan!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan);
 

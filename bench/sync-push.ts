@@ -37,7 +37,7 @@ export const pushBenchmark: Benchmark = {
       );
       const apiTeams = teams.slice(0, WRITERS);
       const rawTeams = teams.slice(WRITERS);
-      const rawVersions = new Map(rawTeams.map((t) => [t.team.id, 0]));
+      const rawVersions = new Map(rawTeams.map((t) => [t.teamId, 0]));
       const clientId = uuidv7();
       const batchTimes = { api: [] as number[], raw: [] as number[] };
 
@@ -62,22 +62,22 @@ export const pushBenchmark: Benchmark = {
         Promise.all(
           rawTeams.map(async (t) => {
             for (let b = 0; b < batches; b++) {
-              let version = rawVersions.get(t.team.id)!;
+              let version = rawVersions.get(t.teamId)!;
               const rows = Array.from({ length: BATCH }, (_, i) => {
                 const a = activity(clientId, i);
                 return {
-                  team_id: t.team.id,
+                  team_id: t.teamId,
                   id: a.id,
                   version: ++version,
                   type: a.type,
                   client_id: a.clientId,
                   date: a.date,
                   at: a.at,
-                  author_id: t.person.id,
-                  data: scratch.sql.json({ ...a, authorId: t.person.id, authorName: t.person.name }),
+                  author_id: t.personId,
+                  data: scratch.sql.json({ ...a, authorId: t.personId, authorName: t.personName }),
                 };
               });
-              rawVersions.set(t.team.id, version);
+              rawVersions.set(t.teamId, version);
               const start = performance.now();
               await scratch.sql`insert into activities ${scratch.sql(rows)}`;
               if (record) batchTimes.raw.push(performance.now() - start);

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from '@relance/server/src/testing';
+import { startTestServer, type TestServer } from '@relance/server/testing';
 import { addDays, formatHlc, type IsoDate, todayLocal, uuidv7 } from '@relance/shared';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

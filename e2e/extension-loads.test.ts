@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from '@relance/server/src/testing';
+import { startTestServer, type TestServer } from '@relance/server/testing';
 import { uuidv7 } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

@@ -1,27 +1,19 @@
-import { createApp } from '../../server/src/app';
-import { openDatabase } from '../../server/src/db/open';
-import { listen } from '../../server/src/serve';
-import { createTeam } from '../../server/src/services/teams';
+import { startTestServer } from '@relance/server/testing';
 
 /**
  * The real server (migrations, app, HTTP on a free port) on a benchmark database. The rate
  * limiter runs as in production, with a limit the benchmark never reaches, so that its cost counts.
  */
 export async function benchServer(databaseUrl: string) {
-  const database = await openDatabase({ databaseUrl });
-  const app = createApp({
-    db: database.db,
+  const server = await startTestServer({
+    databaseUrl,
     rateLimit: { perToken: 1e9, perAddress: 1e9, windowSeconds: 60, trustProxy: false },
   });
-  const server = await listen(app, 0, '127.0.0.1');
   return {
     url: server.url,
-    db: database.db,
-    team: (name: string) => createTeam(database.db, { teamName: name, personName: 'Bench' }),
-    async close() {
-      await server.close();
-      await database.close();
-    },
+    db: server.db,
+    team: (name: string) => server.createTeam(name, 'Bench'),
+    close: () => server.stop(),
   };
 }
 

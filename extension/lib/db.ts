@@ -68,7 +68,16 @@ export interface SyncProgress {
   nextRetryAt?: number;
 }
 
-export type SyncErrorCode = 'offline' | 'server' | 'unauthorized' | 'rejected-batch' | 'unknown';
+export type SyncErrorCode =
+  | 'offline'
+  | 'server'
+  | 'unauthorized'
+  | 'rejected-batch'
+  /** The server speaks a newer sync protocol: this extension needs an update. */
+  | 'extension-outdated'
+  /** The server speaks an older sync protocol: the server needs an update. */
+  | 'server-outdated'
+  | 'unknown';
 export interface SyncError {
   code: SyncErrorCode;
   message: string;

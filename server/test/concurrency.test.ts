@@ -1,11 +1,12 @@
+import type { Membership } from '@relance/shared';
 import { uuidv7 } from '@relance/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/open';
-import type { Identity, Membership } from '../src/services/identity';
+import type { Identity } from '../src/services/identity';
 import { pushChanges } from '../src/services/sync/push';
+import { activityChange, clientChange, hlc, T0 } from '../testing';
 import { body, client, drivers, openContext, pullAll, type TestContext } from './support/context';
-import { activityChange, clientChange, hlc, T0 } from './support/fixtures';
 
 const asIdentity = (m: Membership): Identity => ({ tokenId: 'test', team: m.team, person: m.person });
 
@@ -69,7 +70,9 @@ describe.each(drivers())('concurrent pushes of one team ($name)', (driver) => {
     const id = uuidv7();
     const clocks = Array.from({ length: 10 }, (_, i) => T0 + ((i * 7) % 10) * 1000);
     await Promise.all(
-      clocks.map((at) => client(ctx.app, token).push([clientChange(id, `written at ${at}`, hlc(at))])),
+      clocks.map((at) =>
+        client(ctx.app, token).push([clientChange({ id, name: `written at ${at}` }, hlc(at))]),
+      ),
     );
     const { changes } = await pullAll(ctx.app, token);
     expect(changes).toHaveLength(1);

@@ -1,10 +1,10 @@
+import type { Membership } from '@relance/shared';
 import { uuidv7 } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Membership } from '../src/services/identity';
 import { createInvite, joinTeam } from '../src/services/invites';
+import { activityChange, clientChange, hlc, invoiceChange, noteChange, T0 } from '../testing';
 import { body, client, drivers, openContext, type TestContext } from './support/context';
 import { parseCsv } from './support/csv';
-import { activityChange, clientChange, hlc, invoiceChange, noteChange, T0 } from './support/fixtures';
 
 describe.each(drivers())('history and CSV export ($name)', (driver) => {
   let ctx: TestContext;
@@ -33,10 +33,10 @@ describe.each(drivers())('history and CSV export ($name)', (driver) => {
     };
     await ok(
       await asOwner.push([
-        clientChange(dupont, 'Dupont; Fils & "Associés"', hlc(T0)),
-        clientChange(martin, 'Martin Élec', hlc(T0)),
-        invoiceChange(inv1, dupont, 'F-2026-001', hlc(T0)),
-        invoiceChange(inv2, dupont, 'F-2026-002', hlc(T0)),
+        clientChange({ id: dupont, name: 'Dupont; Fils & "Associés"' }, hlc(T0)),
+        clientChange({ id: martin, name: 'Martin Élec' }, hlc(T0)),
+        invoiceChange({ id: inv1, clientId: dupont, number: 'F-2026-001' }, hlc(T0)),
+        invoiceChange({ id: inv2, clientId: dupont, number: 'F-2026-002' }, hlc(T0)),
         activityChange({
           id: ids.reminder,
           type: 'reminder',
@@ -89,13 +89,19 @@ describe.each(drivers())('history and CSV export ($name)', (driver) => {
           amountCents: -5,
           comment: '@SUM(A1:A9) avoir',
         }),
-        noteChange(noteId, dupont, 'Préfère être appelé le matin', hlc(T0), { invoiceId: inv1 }),
-        noteChange(deletedNoteId, dupont, 'brouillon', hlc(T0)),
+        noteChange(
+          { id: noteId, clientId: dupont, text: 'Préfère être appelé le matin', invoiceId: inv1 },
+          hlc(T0),
+        ),
+        noteChange({ id: deletedNoteId, clientId: dupont, text: 'brouillon' }, hlc(T0)),
       ]),
     );
     await ok(
       await asMember.push([
-        { ...noteChange(deletedNoteId, dupont, 'brouillon', hlc(T0 + 1)), deleted: true },
+        {
+          ...noteChange({ id: deletedNoteId, clientId: dupont, text: 'brouillon' }, hlc(T0 + 1)),
+          deleted: true,
+        },
       ]),
     );
   });

@@ -1,8 +1,9 @@
+import { UNSTORABLE_TEXT_MESSAGE } from '@relance/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people, teams } from '../src/db/schema';
+import { activityChange } from '../testing';
 import { body, client, drivers, openContext, pullAll, type TestContext } from './support/context';
-import { activityChange } from './support/fixtures';
 
 describe.each(drivers())('bad input ($name)', (driver) => {
   let ctx: TestContext;
@@ -65,7 +66,7 @@ describe.each(drivers())('bad input ($name)', (driver) => {
     expect(nul.status).toBe(400);
     expect((await body(nul)).issues[0]).toEqual({
       path: 'teamName',
-      message: 'must not contain NUL characters',
+      message: UNSTORABLE_TEXT_MESSAGE,
     });
     // Not JSON at all: the body is not read as JSON, so `changes` is missing.
     const text = await api.raw('POST', '/api/v1/sync/push', 'changes=1', 'text/plain');

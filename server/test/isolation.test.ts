@@ -1,9 +1,9 @@
+import type { Membership } from '@relance/shared';
 import { uuidv7 } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Membership } from '../src/services/identity';
 import { createInvite, joinTeam } from '../src/services/invites';
+import { activityChange, clientChange, hlc, invoiceChange, noteChange, T0 } from '../testing';
 import { body, client, drivers, openContext, pullAll, type TestContext } from './support/context';
-import { activityChange, clientChange, hlc, invoiceChange, noteChange, T0 } from './support/fixtures';
 
 describe.each(drivers())('a token of team A and team B ($name)', (driver) => {
   let ctx: TestContext;
@@ -27,9 +27,9 @@ describe.each(drivers())('a token of team A and team B ($name)', (driver) => {
     const { code } = await createInvite(ctx.db, { teamId: b.team.id });
     bMember = await joinTeam(ctx.db, { code, personName: 'Membre de B' });
     const res = await client(ctx.app, b.token).push([
-      clientChange(bClientId, 'Client de B', hlc(T0)),
-      invoiceChange(bInvoiceId, bClientId, 'B-2026-001', hlc(T0)),
-      noteChange(bNoteId, bClientId, 'note de B', hlc(T0)),
+      clientChange({ id: bClientId, name: 'Client de B' }, hlc(T0)),
+      invoiceChange({ id: bInvoiceId, clientId: bClientId, number: 'B-2026-001' }, hlc(T0)),
+      noteChange({ id: bNoteId, clientId: bClientId, text: 'note de B' }, hlc(T0)),
       bActivity,
     ]);
     expect((await body(res)).results.every((r: { status: string }) => r.status === 'accepted')).toBe(true);
@@ -70,8 +70,8 @@ describe.each(drivers())('a token of team A and team B ($name)', (driver) => {
     // The same ids in A name A's own records: accepted in A, unrelated to B's.
     const res = await asA.push([
       activityChange({ id: bActivity.activity.id, clientId: uuidv7(), type: 'call', outcome: 'A' }),
-      noteChange(bNoteId, bClientId, 'écrasement tenté par A', hlc(T0 + 60_000)),
-      clientChange(bClientId, 'renamed by A', hlc(T0 + 60_000)),
+      noteChange({ id: bNoteId, clientId: bClientId, text: 'écrasement tenté par A' }, hlc(T0 + 60_000)),
+      clientChange({ id: bClientId, name: 'renamed by A' }, hlc(T0 + 60_000)),
       { kind: 'document', docType: 'settings', id: b.team.id, hlc: hlc(T0), data: { companyName: 'pirate' } },
     ]);
     const { results } = await body(res);

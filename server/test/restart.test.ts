@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { uuidv7 } from '@relance/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/open';
-import { startTestServer } from '../src/testing';
-import { activityChange, clientChange, hlc, noteChange, T0 } from './support/fixtures';
+import { activityChange, clientChange, hlc, noteChange, startTestServer, T0 } from '../testing';
 import { collectOutput, exitCode, runScript, startServerProcess } from './support/process';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'relance-restart-'));
@@ -41,9 +40,9 @@ describe('a PGlite data folder', () => {
       body: {
         changes: [
           activityChange({ clientId }),
-          clientChange(clientId, 'Société Générale de Café', hlc(T0)),
-          noteChange(noteId, clientId, 'v1', hlc(T0)),
-          noteChange(noteId, clientId, 'v2', hlc(T0 + 1)),
+          clientChange({ id: clientId, name: 'Société Générale de Café' }, hlc(T0)),
+          noteChange({ id: noteId, clientId, text: 'v1' }, hlc(T0)),
+          noteChange({ id: noteId, clientId, text: 'v2' }, hlc(T0 + 1)),
         ],
       },
     });

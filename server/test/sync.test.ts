@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teams } from '../src/db/schema';
 import { createInvite, joinTeam } from '../src/services/invites';
+import { activityChange, clientChange, hlc, noteChange, T0 } from '../testing';
 import { body, client, drivers, openContext, pullAll, type TestContext } from './support/context';
-import { activityChange, clientChange, hlc, noteChange, T0 } from './support/fixtures';
 
 describe.each(drivers())('sync push and pull ($name)', (driver) => {
   let ctx: TestContext;
@@ -21,8 +21,11 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
     const api = client(ctx.app, token);
     const clientId = uuidv7();
     const call = activityChange({ clientId, authorId: 'someone-else', authorName: 'Mallory' });
-    const clientDoc = clientChange(clientId, 'Dupont SARL', hlc(T0));
-    const noteDoc = noteChange(uuidv7(), clientId, 'Appeler après 14 h', hlc(T0), { authorName: 'Mallory' });
+    const clientDoc = clientChange({ id: clientId, name: 'Dupont SARL' }, hlc(T0));
+    const noteDoc = noteChange(
+      { id: uuidv7(), clientId, text: 'Appeler après 14 h', authorName: 'Mallory' },
+      hlc(T0),
+    );
     const res = await api.push([call, clientDoc, noteDoc]);
     expect(res.status).toBe(200);
     const { results } = pushResponse.parse(await body(res));
@@ -59,8 +62,8 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
     const batch = [
       activityChange({ clientId }),
       activityChange({ clientId, type: 'comment', text: 'vu au salon' }),
-      noteChange(noteId, clientId, 'Note', hlc(T0)),
-      clientChange(clientId, 'Martin & fils', hlc(T0)),
+      noteChange({ id: noteId, clientId, text: 'Note' }, hlc(T0)),
+      clientChange({ id: clientId, name: 'Martin & fils' }, hlc(T0)),
     ];
     const first = pushResponse.parse(await body(await api.push(batch)));
     const versionAfterFirst = await teamVersion(team.id);
@@ -93,8 +96,8 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
       good1,
       badDate,
       { kind: 'mystery' },
-      noteChange(uuidv7(), uuidv7(), 'nul \u0000 inside', hlc(T0)),
-      noteChange(uuidv7(), uuidv7(), 'half an emoji \ud83d', hlc(T0)),
+      noteChange({ id: uuidv7(), clientId: uuidv7(), text: 'nul \u0000 inside' }, hlc(T0)),
+      noteChange({ id: uuidv7(), clientId: uuidv7(), text: 'half an emoji \ud83d' }, hlc(T0)),
       activityChange({ at: '0001-01-01T00:00:00Z' }),
       { kind: 'activity', activity: { ...good2.activity, type: 'reminder' } },
       'not even an object',
@@ -135,7 +138,7 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
     const api = client(ctx.app, token);
     const id = uuidv7();
     const push = async (name: string, clock: string) =>
-      (await body(await api.push([clientChange(id, name, clock)]))).results[0];
+      (await body(await api.push([clientChange({ id, name }, clock)]))).results[0];
 
     expect(await push('v2', hlc(T0 + 2000))).toMatchObject({ status: 'accepted', version: 1 });
     expect(await push('v1', hlc(T0 + 1000))).toEqual({ id, status: 'stale' });
@@ -159,16 +162,16 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
     const asOwner = client(ctx.app, owner.token);
     const asMember = client(ctx.app, member.token);
 
-    await asOwner.push([noteChange(noteId, clientId, 'base', hlc(T0, 'owner'))]);
+    await asOwner.push([noteChange({ id: noteId, clientId, text: 'base' }, hlc(T0, 'owner'))]);
     // Both edit the base offline, then push at the same time; the owner's clock is later.
-    const memberEdit = noteChange(noteId, clientId, 'texte de Zoé', hlc(T0 + 1000, 'member'));
-    const ownerEdit = noteChange(noteId, clientId, 'texte du patron', hlc(T0 + 2000, 'owner'));
+    const memberEdit = noteChange({ id: noteId, clientId, text: 'texte de Zoé' }, hlc(T0 + 1000, 'member'));
+    const ownerEdit = noteChange({ id: noteId, clientId, text: 'texte du patron' }, hlc(T0 + 2000, 'owner'));
     const [m, o] = await Promise.all([asMember.push([memberEdit]), asOwner.push([ownerEdit])]);
     // Whichever commits first, the owner's edit wins; Zoé's is accepted or stale depending on the order.
     expect((await body(o)).results[0].status).toBe('accepted');
     expect(['accepted', 'stale']).toContain((await body(m)).results[0].status);
     // A late, older edit is stale but still kept; retrying it keeps it once.
-    const lateEdit = noteChange(noteId, clientId, 'vieille version', hlc(T0 + 500, 'member'));
+    const lateEdit = noteChange({ id: noteId, clientId, text: 'vieille version' }, hlc(T0 + 500, 'member'));
     expect((await body(await asMember.push([lateEdit]))).results[0].status).toBe('stale');
     expect((await body(await asMember.push([lateEdit]))).results[0].status).toBe('stale');
 
@@ -198,7 +201,7 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
     const api = client(ctx.app, token);
     const docIds = Array.from({ length: 12 }, () => uuidv7());
     await api.push(Array.from({ length: 13 }, () => activityChange()));
-    await api.push(docIds.map((id, i) => clientChange(id, `client ${i}`, hlc(T0))));
+    await api.push(docIds.map((id, i) => clientChange({ id, name: `client ${i}` }, hlc(T0))));
 
     const seen = new Map<string, number>();
     const first = await body(await api.pull(0, 10));
@@ -206,8 +209,8 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
     for (const c of first.changes) seen.set(c.kind === 'activity' ? c.activity.id : c.id, c.version);
     // Rewrite one document already pulled and one not yet reached.
     await api.push([
-      clientChange(docIds[11]!, 'renamed late', hlc(T0 + 1)),
-      clientChange(docIds[0]!, 'renamed early', hlc(T0 + 1)),
+      clientChange({ id: docIds[11]!, name: 'renamed late' }, hlc(T0 + 1)),
+      clientChange({ id: docIds[0]!, name: 'renamed early' }, hlc(T0 + 1)),
     ]);
 
     let cursor = first.cursor;
@@ -228,16 +231,26 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
     expect(names.get(docIds[11]!)).toBe('renamed late');
     expect(names.get(docIds[0]!)).toBe('renamed early');
     // Past the end: nothing, and the cursor stays put.
-    expect(await body(await api.pull(cursor))).toEqual({ changes: [], cursor, hasMore: false });
-    expect(await body(await api.pull(500))).toEqual({ changes: [], cursor: 500, hasMore: false });
+    expect(await body(await api.pull(cursor))).toEqual({
+      schemaVersion: 1,
+      changes: [],
+      cursor,
+      hasMore: false,
+    });
+    expect(await body(await api.pull(500))).toEqual({
+      schemaVersion: 1,
+      changes: [],
+      cursor: 500,
+      hasMore: false,
+    });
   });
 
   it('pulls a deleted document as a tombstone', async () => {
     const { token } = await ctx.team();
     const api = client(ctx.app, token);
     const id = uuidv7();
-    await api.push([noteChange(id, uuidv7(), 'à effacer', hlc(T0))]);
-    await api.push([{ ...noteChange(id, uuidv7(), '', hlc(T0 + 1)), deleted: true }]);
+    await api.push([noteChange({ id, clientId: uuidv7(), text: 'à effacer' }, hlc(T0))]);
+    await api.push([{ ...noteChange({ id, clientId: uuidv7(), text: '' }, hlc(T0 + 1)), deleted: true }]);
     const { changes } = await pullAll(ctx.app, token);
     expect(changes).toEqual([expect.objectContaining({ id, deleted: true, version: 2 })]);
   });
@@ -275,8 +288,8 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
   it('refuses a document clock more than a day ahead, and a document whose data names another id', async () => {
     const { token } = await ctx.team();
     const id = uuidv7();
-    const future = clientChange(id, 'from the future', hlc(Date.now() + 3 * 86_400_000));
-    const mismatch = { ...clientChange(id, 'x', hlc(T0)), id: uuidv7() };
+    const future = clientChange({ id, name: 'from the future' }, hlc(Date.now() + 3 * 86_400_000));
+    const mismatch = { ...clientChange({ id, name: 'x' }, hlc(T0)), id: uuidv7() };
     const { results } = await body(await client(ctx.app, token).push([future, mismatch]));
     expect(results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/clock/) });
     expect(results[1]).toMatchObject({
@@ -284,5 +297,45 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
       reason: expect.stringMatching(/changes\.1\.data\.id/),
     });
     expect((await pullAll(ctx.app, token)).changes).toEqual([]);
+  });
+
+  it('speaks a versioned protocol: answers in the version asked, refuses one too old or too new', async () => {
+    const { token } = await ctx.team();
+    const api = client(ctx.app, token);
+    const change = activityChange();
+    // No version: a client from before versions existed, speaking 1.
+    expect(await body(await api.push([change]))).toMatchObject({ schemaVersion: 1 });
+    const pushed = await body(
+      await api.raw('POST', '/api/v1/sync/push', JSON.stringify({ schemaVersion: 1, changes: [change] })),
+    );
+    expect(pushed).toMatchObject({ schemaVersion: 1, results: [{ status: 'duplicate' }] });
+    expect(await body(await api.get('/api/v1/sync/pull?schemaVersion=1'))).toMatchObject({
+      schemaVersion: 1,
+      changes: [{ activity: { id: change.activity.id } }],
+    });
+
+    const refusals = [
+      [0, 'schema_too_old'],
+      [2, 'schema_too_new'],
+    ] as const;
+    for (const [version, code] of refusals) {
+      const push = await api.raw(
+        'POST',
+        '/api/v1/sync/push',
+        JSON.stringify({ schemaVersion: version, changes: [activityChange()] }),
+      );
+      const pull = await api.get(`/api/v1/sync/pull?schemaVersion=${version}`);
+      for (const res of [push, pull]) {
+        expect(res.status).toBe(400);
+        expect(await body(res)).toMatchObject({
+          error: code,
+          retryable: false,
+          message: expect.stringMatching(/update the (extension|server)/),
+          supportedSchemaVersions: { min: 1, max: 1 },
+        });
+      }
+    }
+    // Nothing of the refused pushes was stored.
+    expect((await pullAll(ctx.app, token)).changes).toHaveLength(1);
   });
 });

@@ -102,6 +102,7 @@ describe.each(drivers())('teams, people, invites and tokens ($name)', (driver) =
     expect(res.status).toBe(201);
     const inv = await body(res);
     expect(inv).toEqual({
+      id: expect.any(String),
       code: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
       role: 'member',
       expiresAt: expect.any(String),

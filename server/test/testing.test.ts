@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../src/testing';
+import { activityChange, startTestServer, type TestServer } from '../testing';
 import { drivers } from './support/context';
-import { activityChange } from './support/fixtures';
 
 describe.each(drivers())('startTestServer ($name)', (driver) => {
   let server: TestServer;

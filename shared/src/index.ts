@@ -1,5 +1,6 @@
 // The domain: pure TypeScript, no DOM and no Node APIs. Both the extension and the server import it.
 
+export * from './api/index';
 export * from './clock/index';
 export * from './dates';
 export * from './format/index';

@@ -56,6 +56,10 @@ const MESSAGES = {
     'syncError.unauthorized':
       "Le serveur ne reconnaît plus cet accès (révoqué ou expiré). Déconnectez-vous puis rejoignez l'équipe à nouveau.",
     'syncError.rejected-batch': "Le serveur a refusé l'envoi ({message}).",
+    'syncError.extension-outdated':
+      "Cette version de Relance est trop ancienne pour le serveur de l'équipe : mettez l'extension à jour. Vos modifications sont gardées.",
+    'syncError.server-outdated':
+      "Le serveur de l'équipe est plus ancien que cette version de Relance : demandez à son administrateur de le mettre à jour. Vos modifications sont gardées.",
     'syncError.unknown': 'Erreur inattendue pendant la synchronisation ({message}).',
     setAsideTitle: 'Modifications mises de côté',
     setAsideOne: '1 modification a été mise de côté — voir les options.',
@@ -216,6 +220,10 @@ const MESSAGES = {
     'syncError.unauthorized':
       'The server no longer accepts this access (revoked or expired). Sign out, then join the team again.',
     'syncError.rejected-batch': 'The server refused the upload ({message}).',
+    'syncError.extension-outdated':
+      'This version of Relance is too old for your team’s server: update the extension. Your changes are kept.',
+    'syncError.server-outdated':
+      'Your team’s server is older than this version of Relance: ask its administrator to update it. Your changes are kept.',
     'syncError.unknown': 'Unexpected error while syncing ({message}).',
     setAsideTitle: 'Changes set aside',
     setAsideOne: '1 change was set aside — see the options.',

@@ -1,4 +1,13 @@
-import { type Change, type PushResult, pushResponse } from '@relance/shared';
+import {
+  type Change,
+  inviteAnswer,
+  type Membership,
+  meAnswer,
+  membershipAnswer,
+  type PushResult,
+  pushResponse,
+  SYNC_SCHEMA_VERSION,
+} from '@relance/shared';
 import { z } from 'zod';
 
 /**
@@ -37,17 +46,16 @@ export function isRetryable(error: unknown): boolean {
   return false;
 }
 
-const teamSession = z.object({
-  team: z.object({ id: z.string(), name: z.string() }),
-  person: z.object({ id: z.string(), name: z.string(), role: z.string() }),
-  token: z.string().min(1),
-});
-export type TeamSession = z.infer<typeof teamSession>;
-
-const invite = z.object({ code: z.string(), expiresAt: z.string() });
+/** What creating or joining a team hands back (the schemas are the server's, from @relance/shared). */
+export type TeamSession = Membership;
 
 /** Pulled pages are checked change by change later, so that one unreadable change does not block the rest. */
-const pullPage = z.object({ changes: z.array(z.unknown()), cursor: z.number().int(), hasMore: z.boolean() });
+const pullPage = z.object({
+  schemaVersion: z.literal(SYNC_SCHEMA_VERSION),
+  changes: z.array(z.unknown()),
+  cursor: z.number().int(),
+  hasMore: z.boolean(),
+});
 export type PullPage = z.infer<typeof pullPage>;
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -60,20 +68,20 @@ export class ApiClient {
   ) {}
 
   createTeam(teamName: string, personName: string): Promise<TeamSession> {
-    return this.request('POST', '/teams', { teamName, personName }, teamSession);
+    return this.request('POST', '/teams', { teamName, personName }, membershipAnswer);
   }
 
   join(code: string, personName: string): Promise<TeamSession> {
-    return this.request('POST', '/join', { code, personName }, teamSession);
+    return this.request('POST', '/join', { code, personName }, membershipAnswer);
   }
 
   /** Who the token belongs to. */
-  me(): Promise<Omit<TeamSession, 'token'>> {
-    return this.request('GET', '/me', undefined, teamSession.omit({ token: true }));
+  me(): Promise<z.infer<typeof meAnswer>> {
+    return this.request('GET', '/me', undefined, meAnswer);
   }
 
-  createInvite(role?: string): Promise<z.infer<typeof invite>> {
-    return this.request('POST', '/invites', role ? { role } : {}, invite);
+  createInvite(role?: string): Promise<z.infer<typeof inviteAnswer>> {
+    return this.request('POST', '/invites', role ? { role } : {}, inviteAnswer);
   }
 
   async revokeToken(): Promise<void> {
@@ -81,12 +89,18 @@ export class ApiClient {
   }
 
   async push(changes: Change[]): Promise<PushResult[]> {
-    const answer = await this.request('POST', '/sync/push', { changes }, pushResponse);
+    const answer = await this.request(
+      'POST',
+      '/sync/push',
+      { schemaVersion: SYNC_SCHEMA_VERSION, changes },
+      pushResponse,
+    );
     return answer.results;
   }
 
   pull(since: number, limit: number): Promise<PullPage> {
-    return this.request('GET', `/sync/pull?since=${since}&limit=${limit}`, undefined, pullPage);
+    const query = `schemaVersion=${SYNC_SCHEMA_VERSION}&since=${since}&limit=${limit}`;
+    return this.request('GET', `/sync/pull?${query}`, undefined, pullPage);
   }
 
   private async request<S extends z.ZodType>(

@@ -1,15 +1,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startTestServer, type TestServer } from '@relance/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../server/src/testing';
 import { type Install, makeInstall, SERVER } from '../../test/installs';
+import { uiTranslator } from '../i18n/messages';
 import { logActivity } from '../repo/activities';
 import { recordObservations } from '../repo/invoices';
 import { addNote, updateNote } from '../repo/notes';
 import { getTeamSettings, saveTeamSettings } from '../repo/teamSettings';
+import { syncStatusLines } from '../ui/syncStatusText';
 import { createInvite, createTeam, joinTeam, signInWithToken, signOut } from './account';
-import { ApiClient } from './api';
+import { ApiClient, type FetchLike } from './api';
+import { SyncEngine } from './engine';
 import { LOCK_LEASE_MS } from './lock';
 import { syncStatus } from './status';
 
@@ -169,6 +172,40 @@ describe('sync engine against a real server', () => {
     alice.network.clear();
     expect(await alice.engine.run('manual')).toMatchObject({ status: 'ok', push: { accepted: 1 } });
     expect((await syncStatus(alice.db)).lastError).toBeUndefined();
+  });
+
+  it('says which side needs an update when the server speaks another protocol version, and keeps the outbox', async () => {
+    const { alice } = await team();
+    const clientId = await clientOf(alice);
+    await comment(alice, clientId, 'typed before the update');
+    const pending = await alice.db.outbox.count();
+    const t = uiTranslator('en');
+    for (const [version, code, words] of [
+      [0, 'extension-outdated', /update the extension/],
+      [99, 'server-outdated', /ask its administrator to update it/],
+    ] as const) {
+      // The same requests as an extension speaking another version would send them.
+      const speaking: FetchLike = (input, init) =>
+        alice.network.fetch(input.replace(/schemaVersion=\d+/, `schemaVersion=${version}`), {
+          ...init,
+          body:
+            typeof init?.body === 'string'
+              ? init.body.replace(/"schemaVersion":\d+/, `"schemaVersion":${version}`)
+              : init?.body,
+        });
+      const engine = new SyncEngine({
+        db: alice.db,
+        fetch: speaking,
+        now: alice.clock.now,
+        sleep: async () => {},
+      });
+      expect(await engine.run('manual')).toMatchObject({ status: 'failed', error: { code } });
+      const lines = syncStatusLines(await syncStatus(alice.db), t).map((line) => line.text);
+      expect(lines.join('\n')).toMatch(words);
+      expect(await alice.db.outbox.count()).toBe(pending);
+    }
+    // The same install, speaking the server's version, delivers everything.
+    expect(await alice.engine.run('manual')).toMatchObject({ status: 'ok', push: { accepted: pending } });
   });
 
   it('offline: keeps everything, then delivers once the network is back', async () => {

@@ -24,7 +24,14 @@ export function syncStatusLines(status: SyncStatusView, t: UiTranslator, now = D
   if (status.running) lines.push({ tone: 'info', text: t('syncRunning') });
   if (status.lastError) {
     const key = `syncError.${status.lastError.code}` as UiKey;
-    const known = ['offline', 'server', 'unauthorized', 'rejected-batch'].includes(status.lastError.code);
+    const known = [
+      'offline',
+      'server',
+      'unauthorized',
+      'rejected-batch',
+      'extension-outdated',
+      'server-outdated',
+    ].includes(status.lastError.code);
     lines.push({
       tone: status.lastError.code === 'offline' ? 'warning' : 'error',
       text: t(known ? key : 'syncError.unknown', { message: status.lastError.message }),

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import { INVITE_ROLES, type InviteRole, ROLES, type Role } from '@relance/shared';
 import type { Database } from '../db/open';
-import { ROLES, type Role } from '../db/schema';
 import { ServiceError } from '../services/errors';
-import { createInvite, INVITE_ROLES, type InviteRole, joinTeam } from '../services/invites';
+import { createInvite, joinTeam } from '../services/invites';
 import { getPerson, listPeople, setRole } from '../services/people';
 import { createTeam, listTeams } from '../services/teams';
 import { revokePersonTokens } from '../services/tokens';

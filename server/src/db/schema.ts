@@ -1,3 +1,4 @@
+import { ROLES } from '@relance/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -20,9 +21,6 @@ import {
  */
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
-
-export const ROLES = ['owner', 'lead', 'member'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const teams = pgTable('teams', {
   id: uuid('id').primaryKey(),

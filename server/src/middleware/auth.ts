@@ -1,19 +1,19 @@
+import type { Role } from '@relance/shared';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env';
 import type { Database } from '../db/open';
-import type { Role } from '../db/schema';
+import { bearerToken, TOKEN_SHAPE } from '../http/credentials';
+import { ServiceError } from '../services/errors';
 import { authenticate } from '../services/tokens';
-
-const BEARER = /^Bearer\s+([A-Za-z0-9_-]{10,200})\s*$/i;
 
 /** Resolves `Authorization: Bearer <token>` to the team and person in `c.var.identity`, or answers 401. */
 export function requireAuth(db: Database) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const match = BEARER.exec(c.req.header('Authorization') ?? '');
-    const identity = match ? await authenticate(db, match[1]!) : null;
+    const token = bearerToken(c);
+    const identity = token && TOKEN_SHAPE.test(token) ? await authenticate(db, token) : null;
     if (!identity) {
       c.header('WWW-Authenticate', 'Bearer');
-      return c.json({ error: 'unauthorized', message: 'a valid bearer token is required' }, 401);
+      throw new ServiceError(401, 'unauthorized', 'a valid bearer token is required');
     }
     c.set('identity', identity);
     await next();
@@ -24,7 +24,7 @@ export function requireAuth(db: Database) {
 export function requireRole(...roles: Role[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (!roles.includes(c.var.identity.person.role)) {
-      return c.json({ error: 'forbidden', message: `only ${roles.join(' or ')} may do this` }, 403);
+      throw new ServiceError(403, 'forbidden_role', `only ${roles.join(' or ')} may do this`);
     }
     await next();
   });

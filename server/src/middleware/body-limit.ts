@@ -8,7 +8,12 @@ export function limitBody(maxBytes: number = DEFAULT_MAX_BODY_BYTES) {
     maxSize: maxBytes,
     onError: (c) =>
       c.json(
-        { error: 'payload_too_large', message: `request body is larger than ${maxBytes} bytes`, maxBytes },
+        {
+          error: 'payload_too_large',
+          message: `request body is larger than ${maxBytes} bytes`,
+          retryable: false,
+          maxBytes,
+        },
         413,
       ),
   });

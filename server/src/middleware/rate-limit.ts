@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { integerFromEnv } from '../config';
-import { SESSION_COOKIE } from '../dashboard/http/session';
 import type { Database } from '../db/open';
+import { bearerToken, clientAddress, sessionCookie } from '../http/credentials';
 import { sha256Hex } from '../services/secrets';
 import { countRequest } from './rate-limit-counter';
 
@@ -45,8 +44,6 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLim
   };
 }
 
-const BEARER = /^Bearer\s+(\S{1,500})\s*$/i;
-
 export function rateLimit(db: Database, options: RateLimitOptions, now: () => Date = () => new Date()) {
   const windowMs = options.windowSeconds * 1000;
   return createMiddleware(async (c, next) => {
@@ -71,6 +68,7 @@ export function rateLimit(db: Database, options: RateLimitOptions, now: () => Da
     return c.json(
       {
         error: 'rate_limited',
+        retryable: true,
         message: `too many requests: at most ${limit} every ${options.windowSeconds} s; try again in ${retryAfter} s`,
         retryAfter,
       },
@@ -84,18 +82,7 @@ export function rateLimit(db: Database, options: RateLimitOptions, now: () => Da
  * unknown token is counted under its own hash too (guessing 256-bit tokens is hopeless anyway).
  */
 function whoIsCalling(c: Context, trustProxy: boolean): { kind: 'token' | 'address'; key: string } {
-  const bearer = BEARER.exec(c.req.header('Authorization') ?? '')?.[1];
-  const token = bearer ?? (c.req.path.startsWith('/dashboard') ? getCookie(c, SESSION_COOKIE) : undefined);
+  const token = bearerToken(c) ?? sessionCookie(c);
   if (token) return { kind: 'token', key: `token:${sha256Hex(token)}` };
   return { kind: 'address', key: `address:${clientAddress(c, trustProxy)}` };
-}
-
-function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim();
-    if (forwarded) return forwarded.slice(0, 100);
-  }
-  // @hono/node-server puts the Node request in the env; in-process calls (tests) have none.
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }

@@ -2,10 +2,6 @@ import { todayLocal } from '@relance/shared';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-env';
 import { STYLESHEET } from '../dashboard/assets';
-import { DASHBOARD_BASE } from '../dashboard/http/context';
-import { type DashboardEnv, pageContext } from '../dashboard/http/pageContext';
-import { securityHeaders } from '../dashboard/http/render';
-import { isSameOrigin, sessionIdentity } from '../dashboard/http/session';
 import {
   clientPage,
   clientsPage,
@@ -17,8 +13,12 @@ import {
   overduePage,
   overviewPage,
   peoplePage,
-} from '../dashboard/views/index';
-import { signIn, signInForm, signOut } from '../dashboard/views/signIn';
+} from '../dashboard/handlers/pages';
+import { signIn, signInForm, signOut } from '../dashboard/handlers/session';
+import { DASHBOARD_BASE } from '../dashboard/http/context';
+import { type DashboardEnv, pageContext } from '../dashboard/http/pageContext';
+import { securityHeaders } from '../dashboard/http/render';
+import { isSameOrigin, sessionIdentity } from '../dashboard/http/session';
 
 /**
  * The team leads' dashboard (server-rendered Preact, no script needed), mounted at `/dashboard`.

@@ -8,7 +8,7 @@ export function healthRoutes({ db }: AppDeps) {
       await db.execute(sql`select 1`);
       return c.json({ ok: true });
     } catch {
-      return c.json({ ok: false, error: 'database_unavailable' }, 503);
+      return c.json({ ok: false, error: 'database_unavailable', retryable: true }, 503);
     }
   });
 }

@@ -1,10 +1,10 @@
+import { historyCsvQuery, historyQuery } from '@relance/shared';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { requireAuth } from '../middleware/auth';
 import { validate } from '../middleware/validate';
 import { queryHistory } from '../services/history';
 import { exportHistoryCsv } from '../services/history-csv';
-import { historyCsvQuery, historyQuery } from './schemas';
 
 /** The dashboard's history: JSON pages, or the whole filtered list as CSV. */
 export function historyRoutes({ db, now }: AppDeps) {

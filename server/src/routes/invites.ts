@@ -1,9 +1,9 @@
+import { inviteBody } from '@relance/shared';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { requireAuth, requireRole } from '../middleware/auth';
 import { validate } from '../middleware/validate';
 import { createInvite } from '../services/invites';
-import { inviteBody } from './schemas';
 
 export function inviteRoutes({ db, now }: AppDeps) {
   return new Hono<AppEnv>().post(

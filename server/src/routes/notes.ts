@@ -1,9 +1,9 @@
+import { idParam } from '@relance/shared';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { requireAuth } from '../middleware/auth';
 import { validate } from '../middleware/validate';
 import { listNoteRevisions } from '../services/revisions';
-import { idParam } from './schemas';
 
 export function noteRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>().get(

@@ -1,9 +1,9 @@
-import { change, MAX_PUSH_CHANGES, pullResponse, pushResponse } from '@relance/shared';
+import * as api from '@relance/shared';
+import { change, MAX_PUSH_CHANGES, pullQuery, pullResponse, pushResponse } from '@relance/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
-import * as api from './schemas';
-import { boundedPullQuery } from './sync';
+import { SUPPORTED_SCHEMA_VERSIONS } from '../services/sync/version';
 
 /**
  * The OpenAPI 3.1 document. Paths are written by hand; every schema is generated from the very zod
@@ -49,21 +49,26 @@ export function buildOpenApiDocument() {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
-        Error: jsonSchema(api.errorBody),
+        Error: jsonSchema(api.apiError),
         CreateTeamRequest: jsonSchema(api.createTeamBody, 'input'),
         JoinRequest: jsonSchema(api.joinBody, 'input'),
         InviteRequest: jsonSchema(api.inviteBody, 'input'),
         SetRoleRequest: jsonSchema(api.setRoleBody, 'input'),
-        Membership: jsonSchema(api.membership),
-        Me: jsonSchema(api.me),
-        Person: jsonSchema(api.person),
-        People: jsonSchema(api.peopleList),
-        Invite: jsonSchema(api.invite),
+        Membership: jsonSchema(api.membershipAnswer),
+        Me: jsonSchema(api.meAnswer),
+        Person: jsonSchema(api.personInfo),
+        People: jsonSchema(api.peopleAnswer),
+        Invite: jsonSchema(api.inviteAnswer),
         Change: jsonSchema(change, 'input'),
         PushRequest: {
           type: 'object',
           required: ['changes'],
           properties: {
+            schemaVersion: {
+              type: 'integer',
+              default: 1,
+              description: `Sync protocol version the client speaks (this server: ${SUPPORTED_SCHEMA_VERSIONS.min}–${SUPPORTED_SCHEMA_VERSIONS.max}); outside that range the answer is 400 \`schema_too_old\` or \`schema_too_new\``,
+            },
             changes: { type: 'array', minItems: 1, maxItems: MAX_PUSH_CHANGES, items: ref('Change') },
           },
           description:
@@ -72,7 +77,7 @@ export function buildOpenApiDocument() {
         PushResponse: jsonSchema(pushResponse),
         PullResponse: jsonSchema(pullResponse),
         HistoryPage: jsonSchema(api.historyPage),
-        NoteRevisions: jsonSchema(api.noteRevisions),
+        NoteRevisions: jsonSchema(api.noteRevisionsAnswer),
       },
     },
     paths: {
@@ -185,7 +190,7 @@ export function buildOpenApiDocument() {
           description:
             'Documents come in their latest state only. `cursor` is the last version returned (or `since`).',
           security: bearer,
-          parameters: queryParameters(boundedPullQuery),
+          parameters: queryParameters(pullQuery),
           responses: { '200': ok('A page of changes', 'PullResponse'), ...errors },
         },
       },

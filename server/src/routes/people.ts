@@ -1,10 +1,10 @@
+import { idParam, setRoleBody } from '@relance/shared';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { requireAuth, requireRole } from '../middleware/auth';
 import { validate } from '../middleware/validate';
 import { getPerson, listPeople, setRole } from '../services/people';
 import { revokePersonTokens, revokeToken } from '../services/tokens';
-import { idParam, setRoleBody } from './schemas';
 
 export function peopleRoutes({ db }: AppDeps) {
   const auth = requireAuth(db);

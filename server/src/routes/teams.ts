@@ -1,10 +1,10 @@
+import { createTeamBody, joinBody } from '@relance/shared';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env';
 import { requireAuth } from '../middleware/auth';
 import { validate } from '../middleware/validate';
 import { joinTeam } from '../services/invites';
 import { createTeam } from '../services/teams';
-import { createTeamBody, joinBody } from './schemas';
 
 /** Creating a team and joining one need no token; `/me` says who a token belongs to. */
 export function teamRoutes({ db, now }: AppDeps) {

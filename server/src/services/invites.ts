@@ -1,41 +1,31 @@
-import { uuidv7 } from '@relance/shared';
+import { type InviteAnswer, type InviteRole, type Membership, uuidv7 } from '@relance/shared';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../db/open';
-import { invites, people, type Role, teams } from '../db/schema';
+import { invites, people, teams } from '../db/schema';
 import { ServiceError } from './errors';
-import type { Membership } from './identity';
 import { newInviteCode, normalizeInviteCode, sha256Hex } from './secrets';
 import { issueToken } from './tokens';
-
-/** The roles an invite can give: an owner is made by changing a role, never by a code. */
-export const INVITE_ROLES = ['member', 'lead'] as const satisfies readonly Role[];
-export type InviteRole = (typeof INVITE_ROLES)[number];
 
 /** Invite codes are single-use and expire after this long, whichever comes first. */
 export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
-export interface Invite {
-  code: string;
-  role: InviteRole;
-  expiresAt: string;
-}
-
 export async function createInvite(
   db: Database,
   input: { teamId: string; role?: InviteRole; createdBy?: string; ttlMs?: number; now?: Date },
-): Promise<Invite> {
+): Promise<InviteAnswer> {
   const code = newInviteCode();
   const role = input.role ?? 'member';
   const expiresAt = new Date((input.now ?? new Date()).getTime() + (input.ttlMs ?? INVITE_TTL_MS));
+  const id = uuidv7();
   await db.insert(invites).values({
-    id: uuidv7(),
+    id,
     teamId: input.teamId,
     codeHash: sha256Hex(normalizeInviteCode(code)),
     role,
     createdBy: input.createdBy ?? null,
     expiresAt,
   });
-  return { code, role, expiresAt: expiresAt.toISOString() };
+  return { id, code, role, expiresAt: expiresAt.toISOString() };
 }
 
 /** Uses up an invite code: a new person in the code's team, with the code's role, and their token. */

@@ -1,8 +1,8 @@
+import type { PersonInfo, Role } from '@relance/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/open';
-import { people, type Role } from '../db/schema';
+import { people } from '../db/schema';
 import { ServiceError } from './errors';
-import type { PersonInfo } from './identity';
 
 export interface PersonListing extends PersonInfo {
   createdAt: string;

@@ -1,8 +1,8 @@
+import type { Membership, TeamInfo } from '@relance/shared';
 import { uuidv7 } from '@relance/shared';
 import { asc } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { people, teams } from '../db/schema';
-import type { Membership, TeamInfo } from './identity';
 import { issueToken } from './tokens';
 
 /** A new team with its first person, the owner, and the owner's token. */

@@ -1,7 +1,7 @@
 import { uuidv7 } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityChange, clientChange, hlc, invoiceChange, noteChange, T0 } from '../../testing';
 import { body, client, drivers, openContext, pullAll, type TestContext } from '../support/context';
-import { activityChange, clientChange, hlc, invoiceChange, noteChange, T0 } from '../support/fixtures';
 import { dumpData } from './support/dump';
 import { Random } from './support/random';
 import { type Credentials, type FuzzRequest, RequestGenerator } from './support/requests';
@@ -34,9 +34,9 @@ describe.each(drivers())('fuzzing every route ($name)', (driver) => {
     const clientId = uuidv7();
     const noteId = uuidv7();
     const pushed = await client(ctx.app, owner.token).push([
-      clientChange(clientId, '<img src=x onerror=alert(1)>', hlc(T0)),
-      invoiceChange(uuidv7(), clientId, "F-1'; --", hlc(T0)),
-      noteChange(noteId, clientId, '<script>alert(1)</script>', hlc(T0)),
+      clientChange({ id: clientId, name: '<img src=x onerror=alert(1)>' }, hlc(T0)),
+      invoiceChange({ id: uuidv7(), clientId, number: "F-1'; --" }, hlc(T0)),
+      noteChange({ id: noteId, clientId, text: '<script>alert(1)</script>' }, hlc(T0)),
       activityChange({ clientId }),
     ]);
     expect((await body(pushed)).results.every((r: { status: string }) => r.status === 'accepted')).toBe(true);
@@ -115,7 +115,7 @@ describe.each(drivers())('fuzzing every route ($name)', (driver) => {
       (t) => t.trim().length > 0 && t.length <= 500 && !t.includes('\u0000') && !/[\ud800-\udfff]/.test(t),
     );
     const changes = [
-      clientChange(clientId, texts[0]!, hlc(T0)),
+      clientChange({ id: clientId, name: texts[0]! }, hlc(T0)),
       ...texts.map((text) => activityChange({ clientId, type: 'comment', text })),
     ];
     const { results } = await body(await client(ctx.app, owner.token).push(changes));

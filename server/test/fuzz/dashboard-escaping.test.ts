@@ -1,8 +1,8 @@
 import { uuidv7 } from '@relance/shared';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityChange, clientChange, hlc, invoiceChange, noteChange } from '../../testing';
 import { body, client, drivers, openContext, type TestContext } from '../support/context';
-import { activityChange, clientChange, hlc, invoiceChange, noteChange } from '../support/fixtures';
 
 /**
  * Every string of the dashboard comes from people or from scraped pages: names, invoice numbers,
@@ -67,9 +67,9 @@ describe.each(drivers())('the dashboard escapes what people and pages wrote ($na
     const invoiceId = uuidv7();
     const clock = hlc(NOW - 60_000);
     const pushed = await client(ctx.app, token).push([
-      clientChange(clientId, HOSTILE.client, clock),
+      clientChange({ id: clientId, name: HOSTILE.client }, clock),
       {
-        ...invoiceChange(invoiceId, clientId, HOSTILE.invoice, clock),
+        ...invoiceChange({ id: invoiceId, clientId, number: HOSTILE.invoice }, clock),
         data: {
           id: invoiceId,
           number: HOSTILE.invoice,
@@ -80,7 +80,7 @@ describe.each(drivers())('the dashboard escapes what people and pages wrote ($na
           dueDate: daysAgo(50),
         },
       },
-      noteChange(uuidv7(), clientId, HOSTILE.note, clock, { invoiceId }),
+      noteChange({ id: uuidv7(), clientId, text: HOSTILE.note, invoiceId }, clock),
       activityChange({
         clientId,
         invoiceIds: [invoiceId],

@@ -1,9 +1,8 @@
-import type { PulledChange } from '@relance/shared';
+import type { Membership, PulledChange } from '@relance/shared';
 import { type App, createApp } from '../../src/app';
 import type { AppDeps } from '../../src/app-env';
 import { type Database, openDatabase } from '../../src/db/open';
 import { migratedTemplate } from '../../src/db/template';
-import type { Membership } from '../../src/services/identity';
 import { createTeam } from '../../src/services/teams';
 
 /**

@@ -30,7 +30,30 @@ export const hlcString = z.string().regex(HLC_PATTERN, 'expected a hybrid logica
 
 export const language = z.enum(LANGUAGES);
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for
+const NUL_OR_SURROGATE = /[\u0000\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Whether a string can be stored and read back as it is: PostgreSQL refuses NUL characters in text
+ * and jsonb, and half a surrogate pair is no character at all (encoders turn it into U+FFFD).
+ */
+export function isStorableText(value: string): boolean {
+  // Nearly every string has neither: one scan decides.
+  if (!NUL_OR_SURROGATE.test(value)) return true;
+  return !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+}
+
+export const UNSTORABLE_TEXT_MESSAGE =
+  'text must not contain NUL characters and must be valid Unicode (no unpaired surrogates)';
+
+/**
+ * THE text schema: every text that comes in (records, API bodies, dashboard queries) is at most
+ * `max` characters and storable. Build other text fields from it (`plainText(100).min(1)`).
+ */
+export const plainText = (max: number) => z.string().max(max).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
+
 /** Text typed by a person or scraped from a page: bounded, never interpreted as HTML anywhere. */
-export const shortText = z.string().max(500);
-export const longText = z.string().max(20_000);
+export const shortText = plainText(500);
+export const longText = plainText(20_000);
 export const email = z.string().max(320).email();

@@ -38,13 +38,29 @@ export type DocType = DocumentChange['docType'];
 export const change = z.union([activityChange, documentChange]);
 export type Change = z.infer<typeof change>;
 
+/**
+ * The version of this protocol (the shapes in this file), sent with every push and pull and
+ * answered with it. A server speaks a range of versions; a client outside it gets a 400
+ * `schema_too_old` (update the extension) or `schema_too_new` (update the server). Requests
+ * without one were written before it existed and speak version 1.
+ */
+export const SYNC_SCHEMA_VERSION = 1;
+export const schemaVersion = z.coerce
+  .number()
+  .int('expected a whole schema version')
+  .min(0)
+  .max(1_000_000)
+  .default(1)
+  .describe('Version of the sync protocol the client speaks (absent: 1)');
+
 export const MAX_PUSH_CHANGES = 500;
 
 /** The push body; each change is validated on its own so that one bad change is rejected alone. */
 export const pushRequest = z.object({
+  schemaVersion,
   changes: z.array(z.unknown()).min(1, 'push at least one change').max(MAX_PUSH_CHANGES),
 });
-export type PushRequest = { changes: Change[] };
+export type PushRequest = { schemaVersion: number; changes: Change[] };
 
 export const pushStatus = z.enum(['accepted', 'duplicate', 'stale', 'rejected']);
 export type PushStatus = z.infer<typeof pushStatus>;
@@ -59,7 +75,11 @@ export const pushResult = z.object({
 });
 export type PushResult = z.infer<typeof pushResult>;
 
-export const pushResponse = z.object({ results: z.array(pushResult) });
+export const pushResponse = z.object({
+  /** The protocol version the server answered in (the one asked for). */
+  schemaVersion: z.number().int(),
+  results: z.array(pushResult),
+});
 export type PushResponse = z.infer<typeof pushResponse>;
 
 /** `version` is cursor material: a per-team counter bumped under a row lock in each push. */
@@ -70,15 +90,24 @@ export const pulledChange = z.intersection(
 export type PulledChange = Change & { version: number; authorId?: string; authorName?: string };
 
 export const pullQuery = z.object({
-  since: z.coerce.number().int().min(0).default(0),
+  schemaVersion,
+  /** Bounded so that no cursor overflows PostgreSQL's bigint. */
+  since: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export type PullQuery = z.infer<typeof pullQuery>;
 
 export const pullResponse = z.object({
+  /** The protocol version the server answered in (the one asked for). */
+  schemaVersion: z.number().int(),
   changes: z.array(pulledChange),
   /** Pass as `since` next time. */
   cursor: z.number().int(),
   hasMore: z.boolean(),
 });
-export type PullResponse = { changes: PulledChange[]; cursor: number; hasMore: boolean };
+export type PullResponse = {
+  schemaVersion: number;
+  changes: PulledChange[];
+  cursor: number;
+  hasMore: boolean;
+};

@@ -1,6 +1,5 @@
-import { isoDate, uuid } from '@relance/shared';
+import { historyType, isoDate, uuid } from '@relance/shared';
 import { z } from 'zod';
-import { historyType } from '../../routes/schemas';
 import { AGE_BUCKET_IDS } from '../figures/ageBuckets';
 
 /**

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../../db/open';
+import { SESSION_COOKIE, TOKEN_SHAPE } from '../../http/credentials';
 import type { Identity } from '../../services/identity';
 import { authenticate } from '../../services/tokens';
 import { DASHBOARD_BASE } from './context';
@@ -11,11 +12,7 @@ import { DASHBOARD_BASE } from './context';
  * and never with a request started by another site (SameSite=Strict, which also stops
  * cross-site form posts).
  */
-export const SESSION_COOKIE = 'relance_dashboard';
 const THIRTY_DAYS = 30 * 24 * 3600;
-
-/** Same shape as the API's bearer tokens (middleware/auth.ts). */
-export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{10,200}$/;
 
 export async function sessionIdentity(c: Context, db: Database): Promise<Identity | null> {
   const token = getCookie(c, SESSION_COOKIE);

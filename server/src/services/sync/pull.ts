@@ -24,7 +24,7 @@ export async function pullChanges(
   teamId: string,
   since: number,
   limit: number,
-): Promise<PullResponse> {
+): Promise<Omit<PullResponse, 'schemaVersion'>> {
   // Each branch takes its first rows along its (team_id, version) index before they are merged:
   // a page costs the same at the start of a million-row history as at its end.
   const result = await db.execute(sql`

@@ -1,5 +1,5 @@
 import { uuidv7 } from '@relance/shared';
-import { activityChange, clientChange, hlc, invoiceChange, noteChange, T0 } from '../../support/fixtures';
+import { activityChange, clientChange, hlc, invoiceChange, noteChange, T0 } from '../../../testing';
 import type { Random } from './random';
 
 /**
@@ -346,9 +346,10 @@ export class RequestGenerator {
     const valid = r.pick([
       () => activityChange({ comment: r.hostileString().slice(0, 20_000) }),
       () => activityChange({ type: 'comment', text: r.hostileString() || 'x' }),
-      () => clientChange(uuidv7(), r.hostileString().slice(0, 500) || 'x', hlc(T0)),
-      () => noteChange(uuidv7(), clientId, r.hostileString().slice(0, 20_000), hlc(T0)),
-      () => invoiceChange(uuidv7(), clientId, r.hostileString().slice(0, 500) || 'F-1', hlc(T0)),
+      () => clientChange({ id: uuidv7(), name: r.hostileString().slice(0, 500) || 'x' }, hlc(T0)),
+      () => noteChange({ id: uuidv7(), clientId, text: r.hostileString().slice(0, 20_000) }, hlc(T0)),
+      () =>
+        invoiceChange({ id: uuidv7(), clientId, number: r.hostileString().slice(0, 500) || 'F-1' }, hlc(T0)),
     ])() as Record<string, unknown>;
     const change = structuredClone(valid) as Record<string, Record<string, unknown>>;
     const inner = (change.activity ?? change.data) as Record<string, unknown>;

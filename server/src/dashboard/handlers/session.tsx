@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import type { Database } from '../../db/open';
+import { TOKEN_SHAPE } from '../../http/credentials';
 import { authenticate } from '../../services/tokens';
 import type { DashboardEnv } from '../http/pageContext';
 import { safeNext } from '../http/params';
 import { htmlPage } from '../http/render';
-import { endSession, isSameOrigin, sessionIdentity, startSession, TOKEN_SHAPE } from '../http/session';
+import { endSession, isSameOrigin, sessionIdentity, startSession } from '../http/session';
 import { type SignInError, SignInPage } from '../pages/SignInPage';
 
 type C = Context<DashboardEnv>;

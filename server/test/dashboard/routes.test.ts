@@ -1,8 +1,9 @@
+import type { Membership } from '@relance/shared';
 import { uuidv7 } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Membership } from '../services/identity';
-import { SESSION_COOKIE } from './http/session';
-import { change, type DashboardHarness, openHarness } from './testing/harness';
+import { SESSION_COOKIE } from '../../src/http/credentials';
+import { activityChange, clientChange, invoiceChange, noteChange } from '../../testing';
+import { type DashboardHarness, openHarness } from '../../testing/dashboard';
 
 /** The dashboard over HTTP: sign-in, roles, team scoping, pages, filters, CSV, languages, escaping. */
 const TODAY = '2026-03-12';
@@ -25,11 +26,10 @@ describe('dashboard routes', () => {
     owner = await h.team('Studio Nord');
     lead = await h.join(owner, 'Léa Lead', 'lead');
     member = await h.join(owner, 'Max Member');
-    const a = change.activity;
     await h.push(owner.token, [
-      change.client(hostile, '<img src=x onerror=alert(1)>'),
-      change.client(plain, 'Boulangerie Paul'),
-      change.invoice({
+      clientChange({ id: hostile, name: '<img src=x onerror=alert(1)>' }),
+      clientChange({ id: plain, name: 'Boulangerie Paul' }),
+      invoiceChange({
         id: inv.h1,
         number: '=cmd|calc',
         clientId: hostile,
@@ -38,7 +38,7 @@ describe('dashboard routes', () => {
         dueDate: '2026-02-10', // 30 days late
         url: 'javascript:alert(1)',
       }),
-      change.invoice({
+      invoiceChange({
         id: inv.h2,
         number: 'F-2',
         clientId: hostile,
@@ -46,7 +46,7 @@ describe('dashboard routes', () => {
         amountDueCents: 10_000,
         dueDate: '2025-11-01', // 131 days late
       }),
-      change.invoice({
+      invoiceChange({
         id: inv.p1,
         number: 'P-1',
         clientId: plain,
@@ -55,24 +55,59 @@ describe('dashboard routes', () => {
         dueDate: '2026-01-20', // 51 days late
         url: 'https://factures.example/P-1',
       }),
-      a('reminder', hostile, [inv.h1], '2026-03-02', {
+      activityChange({
+        type: 'reminder',
+        clientId: hostile,
+        invoiceIds: [inv.h1],
+        date: '2026-03-02',
         stage: 'reminder-2',
         channel: 'email',
         subject: 'Relance',
       }),
-      a('call', plain, [inv.p1], '2026-03-04', { outcome: 'Absent' }),
-      a('comment', plain, [], '2026-02-01', { text: '=HYPERLINK("http://evil.example")' }),
-      change.note(plain, 'Préfère être appelé le matin </p><script>alert(1)</script>'),
+      activityChange({
+        type: 'call',
+        clientId: plain,
+        invoiceIds: [inv.p1],
+        date: '2026-03-04',
+        outcome: 'Absent',
+      }),
+      activityChange({
+        type: 'comment',
+        clientId: plain,
+        invoiceIds: [],
+        date: '2026-02-01',
+        text: '=HYPERLINK("http://evil.example")',
+      }),
+      noteChange({ clientId: plain, text: 'Préfère être appelé le matin </p><script>alert(1)</script>' }),
     ]);
     await h.push(lead.token, [
-      a('promise-to-pay', plain, [inv.p1], '2026-03-10', { promisedDate: '2026-03-14', amountCents: 50_000 }),
-      a('call', hostile, [inv.h2], '2026-03-11', { outcome: 'Messagerie pleine' }),
+      activityChange({
+        type: 'promise-to-pay',
+        clientId: plain,
+        invoiceIds: [inv.p1],
+        date: '2026-03-10',
+        promisedDate: '2026-03-14',
+        amountCents: 50_000,
+      }),
+      activityChange({
+        type: 'call',
+        clientId: hostile,
+        invoiceIds: [inv.h2],
+        date: '2026-03-11',
+        outcome: 'Messagerie pleine',
+      }),
     ]);
     stranger = await h.team('Autre équipe');
     strangerClient = uuidv7();
     await h.push(stranger.token, [
-      change.client(strangerClient, 'Secret Client'),
-      a('call', strangerClient, [], '2026-03-05', { outcome: 'confidentiel' }),
+      clientChange({ id: strangerClient, name: 'Secret Client' }),
+      activityChange({
+        type: 'call',
+        clientId: strangerClient,
+        invoiceIds: [],
+        date: '2026-03-05',
+        outcome: 'confidentiel',
+      }),
     ]);
   });
 
@@ -255,9 +290,15 @@ describe('dashboard routes', () => {
       const busy = await h.team('Busy team');
       const someone = uuidv7();
       const comments = Array.from({ length: 51 }, (_, i) =>
-        change.activity('comment', someone, [], '2026-03-01', { text: `Commentaire ${i + 1}` }),
+        activityChange({
+          type: 'comment',
+          clientId: someone,
+          invoiceIds: [],
+          date: '2026-03-01',
+          text: `Commentaire ${i + 1}`,
+        }),
       );
-      await h.push(busy.token, [change.client(someone, 'Client pressé'), ...comments]);
+      await h.push(busy.token, [clientChange({ id: someone, name: 'Client pressé' }), ...comments]);
       const first = await (await h.get('/dashboard/history?type=comment', busy.token)).text();
       expect(first.match(/data-entry-id=/g)).toHaveLength(50);
       expect(first).toContain('Page 1 sur 2');

@@ -1,10 +1,11 @@
+import type { Membership } from '@relance/shared';
 import { uuidv7 } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Membership } from '../services/identity';
-import { buildOverview, type Overview } from './figures/overview';
-import { personActivity } from './figures/personActivity';
-import { loadTeamSnapshot } from './queries/snapshot';
-import { change, type DashboardHarness, openHarness } from './testing/harness';
+import { buildOverview, type Overview } from '../../src/dashboard/figures/overview';
+import { personActivity } from '../../src/dashboard/figures/personActivity';
+import { loadTeamSnapshot } from '../../src/dashboard/queries/snapshot';
+import { activityChange, clientChange, invoiceChange } from '../../testing';
+import { type DashboardHarness, openHarness } from '../../testing/dashboard';
 
 /**
  * The overview's figures on a seeded team, today being Thursday 12 March 2026 (week: Monday 9 to
@@ -39,13 +40,12 @@ describe('dashboard figures', () => {
     h = await openHarness(TODAY);
     owner = await h.team('Atelier Lumière');
     marie = await h.join(owner, 'Marie Martin');
-    const a = change.activity;
     await h.push(owner.token, [
-      change.client(alpha, 'Alpha SARL'),
-      change.client(beta, 'Beta & Fils'),
-      change.client(gamma, 'Gamma'),
-      change.client(delta, 'Delta Inc'),
-      change.invoice({
+      clientChange({ id: alpha, name: 'Alpha SARL' }),
+      clientChange({ id: beta, name: 'Beta & Fils' }),
+      clientChange({ id: gamma, name: 'Gamma' }),
+      clientChange({ id: delta, name: 'Delta Inc' }),
+      invoiceChange({
         id: inv.a1,
         number: 'A-1',
         clientId: alpha,
@@ -53,7 +53,7 @@ describe('dashboard figures', () => {
         amountDueCents: 100_000,
         dueDate: '2026-03-02',
       }),
-      change.invoice({
+      invoiceChange({
         id: inv.a2,
         number: 'A-2',
         clientId: alpha,
@@ -61,7 +61,7 @@ describe('dashboard figures', () => {
         amountDueCents: 250_000,
         dueDate: '2026-01-26',
       }),
-      change.invoice({
+      invoiceChange({
         id: inv.a3,
         number: 'A-3',
         clientId: alpha,
@@ -70,7 +70,7 @@ describe('dashboard figures', () => {
         totalCents: 50_000,
         dueDate: '2026-02-25',
       }),
-      change.invoice({
+      invoiceChange({
         id: inv.b1,
         number: 'B-1',
         clientId: beta,
@@ -79,7 +79,7 @@ describe('dashboard figures', () => {
         dueDate: '2025-12-27',
         issueDate: '2025-12-15',
       }),
-      change.invoice({
+      invoiceChange({
         id: inv.b2,
         number: 'B-2',
         clientId: beta,
@@ -87,7 +87,7 @@ describe('dashboard figures', () => {
         amountDueCents: 30_000,
         dueDate: '2025-11-01',
       }),
-      change.invoice({
+      invoiceChange({
         id: inv.c1,
         number: 'C-1',
         clientId: gamma,
@@ -96,7 +96,7 @@ describe('dashboard figures', () => {
         dueDate: '2026-03-20',
         issueDate: '2026-02-18',
       }),
-      change.invoice({
+      invoiceChange({
         id: inv.c2,
         number: 'C-2',
         clientId: gamma,
@@ -107,7 +107,7 @@ describe('dashboard figures', () => {
         issueDate: '2026-01-02',
         status: 'paid',
       }),
-      change.invoice({
+      invoiceChange({
         id: inv.c3,
         number: 'C-3',
         clientId: gamma,
@@ -115,7 +115,7 @@ describe('dashboard figures', () => {
         amountDueCents: 60_000,
         dueDate: '2026-02-20',
       }),
-      change.invoice({
+      invoiceChange({
         id: inv.d1,
         number: 'D-1',
         clientId: delta,
@@ -124,7 +124,7 @@ describe('dashboard figures', () => {
         currency: 'USD',
         dueDate: '2026-03-01',
       }),
-      change.invoice({
+      invoiceChange({
         id: inv.draft,
         number: 'DRAFT',
         clientId: gamma,
@@ -133,7 +133,7 @@ describe('dashboard figures', () => {
         dueDate: '2026-01-01',
         status: 'draft',
       }),
-      change.invoice({
+      invoiceChange({
         id: inv.cancelled,
         number: 'X-1',
         clientId: gamma,
@@ -143,25 +143,92 @@ describe('dashboard figures', () => {
         issueDate: '2026-01-15',
         status: 'cancelled',
       }),
-      a('payment-received', alpha, [inv.a3], '2026-03-01', { amountCents: 10_000 }),
-      a('promise-to-pay', alpha, [inv.a1], '2026-03-02', {
+      activityChange({
+        type: 'payment-received',
+        clientId: alpha,
+        invoiceIds: [inv.a3],
+        date: '2026-03-01',
+        amountCents: 10_000,
+      }),
+      activityChange({
+        type: 'promise-to-pay',
+        clientId: alpha,
+        invoiceIds: [inv.a1],
+        date: '2026-03-02',
         promisedDate: '2026-03-10',
         amountCents: 100_000,
       }),
-      a('dispute-opened', beta, [inv.b1], '2026-02-01', { reason: 'Livraison incomplète' }),
-      a('formal-notice', beta, [inv.b2], '2026-01-10', { deadline: '2026-01-25' }),
+      activityChange({
+        type: 'dispute-opened',
+        clientId: beta,
+        invoiceIds: [inv.b1],
+        date: '2026-02-01',
+        reason: 'Livraison incomplète',
+      }),
+      activityChange({
+        type: 'formal-notice',
+        clientId: beta,
+        invoiceIds: [inv.b2],
+        date: '2026-01-10',
+        deadline: '2026-01-25',
+      }),
       // A dispute opened and resolved: not open any more.
-      a('dispute-opened', gamma, [inv.c1], '2026-02-19', { reason: 'Erreur de TVA' }),
-      a('dispute-resolved', gamma, [inv.c1], '2026-02-21', { resolution: 'Avoir émis' }),
+      activityChange({
+        type: 'dispute-opened',
+        clientId: gamma,
+        invoiceIds: [inv.c1],
+        date: '2026-02-19',
+        reason: 'Erreur de TVA',
+      }),
+      activityChange({
+        type: 'dispute-resolved',
+        clientId: gamma,
+        invoiceIds: [inv.c1],
+        date: '2026-02-21',
+        resolution: 'Avoir émis',
+      }),
       // Replaced by Marie's promise of 5 March: not listed although its date falls this week.
-      a('promise-to-pay', gamma, [inv.c3], '2026-02-25', { promisedDate: '2026-03-11' }),
+      activityChange({
+        type: 'promise-to-pay',
+        clientId: gamma,
+        invoiceIds: [inv.c3],
+        date: '2026-02-25',
+        promisedDate: '2026-03-11',
+      }),
       // Outside the people period below.
-      a('reminder', gamma, [inv.c3], '2026-02-27', { stage: 'reminder-1', channel: 'email' }),
+      activityChange({
+        type: 'reminder',
+        clientId: gamma,
+        invoiceIds: [inv.c3],
+        date: '2026-02-27',
+        stage: 'reminder-1',
+        channel: 'email',
+      }),
     ]);
     await h.push(marie.token, [
-      a('reminder', alpha, [inv.a3], '2026-03-11', { stage: 'reminder-2', channel: 'gmail' }),
-      a('call', alpha, [inv.a1], '2026-03-09', { outcome: 'Rappeler lundi' }),
-      a('promise-to-pay', gamma, [inv.c3], '2026-03-05', { promisedDate: '2026-03-13', amountCents: 60_000 }),
+      activityChange({
+        type: 'reminder',
+        clientId: alpha,
+        invoiceIds: [inv.a3],
+        date: '2026-03-11',
+        stage: 'reminder-2',
+        channel: 'gmail',
+      }),
+      activityChange({
+        type: 'call',
+        clientId: alpha,
+        invoiceIds: [inv.a1],
+        date: '2026-03-09',
+        outcome: 'Rappeler lundi',
+      }),
+      activityChange({
+        type: 'promise-to-pay',
+        clientId: gamma,
+        invoiceIds: [inv.c3],
+        date: '2026-03-05',
+        promisedDate: '2026-03-13',
+        amountCents: 60_000,
+      }),
     ]);
     overview = buildOverview(await loadTeamSnapshot(h.db, owner.team.id, TODAY));
   });

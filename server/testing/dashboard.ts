@@ -1,15 +1,14 @@
-import { formatHlc, type IsoDate, uuidv7 } from '@relance/shared';
-import { expect } from 'vitest';
-import { type App, createApp } from '../../app';
-import { type Database, openDatabase } from '../../db/open';
-import type { Membership } from '../../services/identity';
-import { createInvite, type InviteRole, joinTeam } from '../../services/invites';
-import { createTeam } from '../../services/teams';
-import { SESSION_COOKIE } from '../http/session';
+import { formatHlc, type InviteRole, type IsoDate, type Membership } from '@relance/shared';
+import { type App, createApp } from '../src/app';
+import { type Database, openDatabase } from '../src/db/open';
+import { SESSION_COOKIE } from '../src/http/credentials';
+import { createInvite, joinTeam } from '../src/services/invites';
+import { createTeam } from '../src/services/teams';
 
 /**
- * The dashboard's tests: one in-memory PGlite per file (or DATABASE_URL's PostgreSQL), the app with a fixed clock (so "today" is
- * known), teams made through the services, data pushed through the sync API as the extension does.
+ * The dashboard's tests: one in-memory PGlite per file (or DATABASE_URL's PostgreSQL), the app
+ * with a fixed clock (so "today" is known), teams made through the services, data pushed through
+ * the sync API as the extension does (see changes.ts for the builders).
  */
 export interface DashboardHarness {
   db: Database;
@@ -18,7 +17,7 @@ export interface DashboardHarness {
   close(): Promise<void>;
   team(name: string, ownerName?: string): Promise<Membership>;
   join(owner: Membership, personName: string, role?: InviteRole): Promise<Membership>;
-  /** Pushes changes with this token and expects every one accepted. */
+  /** Pushes changes with this token (stamping document clocks); throws unless every one is accepted. */
   push(token: string, changes: unknown[]): Promise<void>;
   /** A dashboard request signed in with this token (the session cookie), or anonymous. */
   get(path: string, token?: string, headers?: Record<string, string>): Promise<Response>;
@@ -52,9 +51,10 @@ export async function openHarness(today: IsoDate): Promise<DashboardHarness> {
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ changes: stamped }),
       });
-      expect(res.status).toBe(200);
+      if (res.status !== 200) throw new Error(`push answered ${res.status}: ${await res.text()}`);
       const { results } = (await res.json()) as { results: { status: string; reason?: string }[] };
-      expect(results.filter((r) => r.status !== 'accepted')).toEqual([]);
+      const refused = results.filter((r) => r.status !== 'accepted');
+      if (refused.length > 0) throw new Error(`push not accepted: ${JSON.stringify(refused)}`);
     },
     async get(path, token, headers = {}) {
       return app.request(path, {
@@ -63,42 +63,3 @@ export async function openHarness(today: IsoDate): Promise<DashboardHarness> {
     },
   };
 }
-
-/** Change builders with fresh ids; the harness stamps document clocks. */
-export const change = {
-  client(id: string, name: string, extra: Record<string, unknown> = {}) {
-    return { kind: 'document', docType: 'client', id, data: { id, name, ...extra } };
-  },
-  invoice(data: {
-    id?: string;
-    number: string;
-    clientId?: string;
-    clientName: string;
-    amountDueCents: number;
-    dueDate: IsoDate;
-    currency?: string;
-    totalCents?: number;
-    issueDate?: IsoDate;
-    status?: string;
-    url?: string;
-  }) {
-    const id = data.id ?? uuidv7();
-    return { kind: 'document', docType: 'invoice', id, data: { currency: 'EUR', ...data, id } };
-  },
-  note(clientId: string, text: string) {
-    const id = uuidv7();
-    return { kind: 'document', docType: 'note', id, data: { id, clientId, text } };
-  },
-  activity(
-    type: string,
-    clientId: string,
-    invoiceIds: string[],
-    date: IsoDate,
-    fields: Record<string, unknown> = {},
-  ) {
-    return {
-      kind: 'activity',
-      activity: { id: uuidv7(), type, clientId, invoiceIds, date, at: `${date}T09:00:00.000Z`, ...fields },
-    };
-  },
-};

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ageBucketOf } from './figures/ageBuckets';
-import { weekOf } from './figures/week';
-import { buildHref } from './http/context';
-import { safeNext } from './http/params';
-import { fromAcceptLanguage } from './i18n/language';
+import { ageBucketOf } from '../../src/dashboard/figures/ageBuckets';
+import { weekOf } from '../../src/dashboard/figures/week';
+import { buildHref } from '../../src/dashboard/http/context';
+import { safeNext } from '../../src/dashboard/http/params';
+import { fromAcceptLanguage } from '../../src/dashboard/i18n/language';
 
 describe('age buckets', () => {
   it('puts each number of days late in its bucket, bounds included', () => {
