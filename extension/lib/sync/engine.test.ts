@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from '@relance/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Install, makeInstall, SERVER } from '../../test/installs';
-import { uiTranslator } from '../i18n/messages';
+import { uiTranslator } from '../i18n/words';
 import { logActivity } from '../repo/activities';
 import { recordObservations } from '../repo/invoices';
 import { addNote, updateNote } from '../repo/notes';
