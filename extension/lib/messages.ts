@@ -284,10 +284,10 @@ export class MessageError extends Error {
   }
 }
 
-/** Sends a request to the background and returns its typed answer; throws MessageError on failure. */
 /** How a page or content script talks to the background: `sendMessage` in the extension, a fake in tests. */
 export type Send = <R extends AnyRequest>(request: R) => Promise<ResponseOf<R['type']>>;
 
+/** Sends a request to the background and returns its typed answer; throws MessageError on failure. */
 export async function sendMessage<R extends AnyRequest>(request: R): Promise<ResponseOf<R['type']>> {
   const envelope = (await browser.runtime.sendMessage(request)) as
     | Envelope<ResponseOf<R['type']>>
