@@ -17,9 +17,13 @@ async function lint(source: string): Promise<{ ok: boolean; output: string }> {
   const file = join(probeDir, 'probe.ts');
   await writeFile(file, source);
   try {
-    const { stdout, stderr } = await run(join(ROOT, 'node_modules/.bin/biome'), ['lint', file], {
-      cwd: ROOT,
-    });
+    const { stdout, stderr } = await run(
+      join(ROOT, 'node_modules/.bin/biome'),
+      ['lint', '--vcs-use-ignore-file=false', file],
+      {
+        cwd: ROOT,
+      },
+    );
     return { ok: true, output: stdout + stderr };
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };

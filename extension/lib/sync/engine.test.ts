@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, type TestServer } from '@relance/server/testing';
+import { SYNC_SCHEMA_VERSION } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Install, makeInstall, SERVER } from '../../test/installs';
 import { uiTranslator } from '../i18n/words';
@@ -294,7 +295,7 @@ describe('sync engine against a real server', () => {
     for (let i = 0; i < 9; i++) await comment(alice, clientId, `c${i}`);
     await alice.engine.run('manual');
 
-    bob.network.inject(/sync\/pull\?since=[1-9]/, 'offline', 100); // the second page fails
+    bob.network.inject(/sync\/pull\?.*\bsince=[1-9]/, 'offline', 100); // the second page fails
     expect(await bob.engine.run('manual')).toMatchObject({ status: 'failed' });
     const partial = (await bob.db.getState('progress'))!.cursor;
     expect(partial).toBeGreaterThan(0);
@@ -428,7 +429,11 @@ describe('the API client', () => {
     const seen: unknown[] = [];
     function strictFetch(this: unknown, _input: string) {
       seen.push(this);
-      return Promise.resolve(new Response(JSON.stringify({ changes: [], cursor: 0, hasMore: false })));
+      return Promise.resolve(
+        new Response(
+          JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, changes: [], cursor: 0, hasMore: false }),
+        ),
+      );
     }
     await new ApiClient('http://x.test', strictFetch as never, 't').pull(0, 10);
     expect(seen).toEqual([undefined]);
