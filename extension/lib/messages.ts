@@ -33,6 +33,11 @@ export interface InvoiceObservation {
   clientEmails?: string[];
   host: string;
   url: string;
+  /**
+   * Read from a summary (a customer page's box of latest invoices): its amounts and dates fill in
+   * a new record but never replace those of an invoice already read from a list or its own page.
+   */
+  summary?: boolean;
 }
 
 export interface LastReminder {
