@@ -1,4 +1,7 @@
+import { numberToken } from '@relance/shared/parse';
 import { linesOf, normalizeLabel, rawTextOf } from './text';
+
+export { numberToken };
 
 /**
  * The value of a field as a person reads it in its cell: the invoice number is the number-shaped
@@ -7,26 +10,9 @@ import { linesOf, normalizeLabel, rawTextOf } from './text';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const PHONE = /^[+(]?\d[\d\s().-]{6,}$/;
-/** A token of letters, digits and in-word separators: `FA2603-0101`, `INV/2026/0042`, `1042`. */
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}_/.+-]*[\p{L}\p{N}])?/gu;
-const DATE_LIKE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
-/** `1 200,00`, `1,200.00`, `12.5`: an amount, not a number of invoice. */
-const AMOUNT_LIKE = /^\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})*[.,]\d{1,2}$/;
 /** Dolibarr's provisional refs `(PROV11)`, and drafts' placeholder numbers. */
 const PROVISIONAL = /\(PROV\d*\)|^PROV\d+$|^\(?(brouillon|draft|provisoire)\)?$/i;
-const MAX_NUMBER_LENGTH = 40;
 const MAX_NAME_LENGTH = 200;
-
-/** The first number-shaped token of a text, or null. */
-export function numberToken(text: string): string | null {
-  for (const match of text.matchAll(TOKEN)) {
-    const token = match[0];
-    if (!/\d/.test(token) || token.length > MAX_NUMBER_LENGTH) continue;
-    if (DATE_LIKE.test(token) || AMOUNT_LIKE.test(token)) continue;
-    return token;
-  }
-  return null;
-}
 
 function linkIn(el: Element): Element | null {
   if (el.matches('a[href]')) return el;

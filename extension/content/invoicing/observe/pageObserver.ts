@@ -7,7 +7,7 @@ import { readInvoice } from '../adapters/reading';
 import { headlessAdapter } from '../adapters/headless';
 import { pageCustomer } from '../adapters/subject';
 import { tableAdapter } from '../adapters/table';
-import { isTaughtRow, type TaughtMapping, taughtCells, taughtRowsIn } from '../adapters/taught';
+import { type TaughtMapping, taughtCells, taughtRowsIn } from '../adapters/taught';
 import type { ColumnMap, InvoiceOnPage, ListAdapter, ReadContext } from '../adapters/types';
 
 /**
@@ -186,7 +186,7 @@ export class PageObserver {
   }
 
   private isInsideRow(el: Element): boolean {
-    if (this.taught && (el.closest(this.taught.rowSelector) !== null || isTaughtRow(el, this.taught))) return true;
+    if (this.taught && taughtRowsIn(el, this.taught).some((row) => row.contains(el))) return true;
     return el.closest('tr, [role=row]') !== null || this.insideDetail(el) !== null;
   }
 
