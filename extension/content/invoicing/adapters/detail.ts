@@ -1,5 +1,6 @@
 import { isOurElement } from '../../shared/shadowHost';
-import { clientNameIn, isProvisional } from './fields';
+import { clientNameIn, isProvisional, numberToken } from './fields';
+import { readDate } from './parsing';
 import { readInvoice } from './reading';
 import { parseStatus } from './status';
 import { pageInvoiceNumber } from './subject';
@@ -37,6 +38,24 @@ function labelField(text: string): InvoiceField | null {
   if (!match) return null;
   const length = normalizeLabel(text).length;
   return match.exact || match.score >= 0.6 * length ? match.field : null;
+}
+
+/** A value that can be the field's: a number-shaped ref, a date, digits for an amount. */
+function valueFits(field: InvoiceField, text: string): boolean {
+  switch (field) {
+    case 'number':
+      // `Facturé : 3 000,00` is an amount, not a ref.
+      return numberToken(text) !== null && !/^[-\d\s.,\u202f\u00a0]+(\s*\p{Sc}|\s*[A-Z]{3})?$/u.test(text.trim());
+    case 'dueDate':
+    case 'issueDate':
+      return readDate(text, 'fr') !== null || readDate(text, 'en') !== null;
+    case 'amountDue':
+    case 'total':
+    case 'paid':
+      return /\d/.test(text);
+    default:
+      return true;
+  }
 }
 
 /** The cell a label sits in, when the label is in a small nested table (label + edit pencil). */
@@ -162,7 +181,7 @@ export function findDetail(root: Element, skip: (el: Element) => boolean): Detai
     const colon = whole.indexOf(':');
     if (colon > 0 && colon < MAX_LABEL_LENGTH && whole.slice(colon + 1).trim()) {
       const field = labelField(whole.slice(0, colon));
-      if (field && !cells[field]) {
+      if (field && !cells[field] && valueFits(field, whole.slice(colon + 1))) {
         cells[field] = label;
         texts[field] = whole.slice(colon + 1).trim();
         continue;
@@ -175,6 +194,7 @@ export function findDetail(root: Element, skip: (el: Element) => boolean): Detai
     const valueText = textOf(value);
     // An empty or long value, or one that is itself a label, means this was not a label/value pair.
     if (!value || !valueText || valueText.length > MAX_VALUE_LENGTH || labelField(valueText)) continue;
+    if (!valueFits(field, valueText)) continue;
     cells[field] = value;
   }
 

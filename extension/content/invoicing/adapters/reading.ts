@@ -55,9 +55,9 @@ export function readInvoice(
   }
   const status = statusOf(statusText, due?.cents, total?.cents, paid?.cents);
   if (status === 'draft') return null;
-  // Nothing is left to pay on a paid or cancelled invoice, whatever its total.
-  if (!due && total && (status === 'paid' || status === 'cancelled')) {
-    due = { cents: 0, currency: total.currency };
+  // Nothing is left to pay on a cancelled invoice, nor on a paid one, whatever its columns say.
+  if (status === 'cancelled' || (status === 'paid' && !due)) {
+    due = { cents: 0, currency: (due ?? total)?.currency ?? currency };
   }
   const amount = due ?? total;
   if (!amount) return null;
