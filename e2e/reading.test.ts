@@ -23,7 +23,14 @@ type Expected = {
   stage: string;
 };
 
-const row = (number: string, client: string, amountDue: number, currency: string, days: number, stage: string) => ({
+const row = (
+  number: string,
+  client: string,
+  amountDue: number,
+  currency: string,
+  days: number,
+  stage: string,
+) => ({
   number,
   client,
   amountDue,
@@ -111,8 +118,12 @@ async function open(path: string, server = fixtures): Promise<Page> {
 }
 
 /** The invoices and clients the background stored (read from its IndexedDB). */
-function stored(): Promise<{ invoices: { number: string; host: string; deleted: boolean }[]; clients: { name: string; deleted: boolean }[] }> {
-  return ext.worker.evaluate(
+type Stored = {
+  invoices: { number: string; host: string; deleted: boolean }[];
+  clients: { name: string; deleted: boolean }[];
+};
+async function stored(): Promise<Stored> {
+  return (await ext.worker.evaluate(
     () =>
       new Promise((resolve, reject) => {
         const request = indexedDB.open('relance');
@@ -128,7 +139,7 @@ function stored(): Promise<{ invoices: { number: string; host: string; deleted: 
           };
         };
       }),
-  );
+  )) as Stored;
 }
 
 describe('reading what a person sees', () => {
@@ -136,9 +147,9 @@ describe('reading what a person sees', () => {
     const page = await open('/reading/list.html');
     await expectBadges(page, LIST);
     // The page's own text is untouched and the badge sits in the number's cell.
-    expect(await page.$eval('relance-badge[data-invoice-number="FA2610-0008"]', (b) => b.closest('td')?.className)).toBe(
-      'nowraponall',
-    );
+    expect(
+      await page.$eval('relance-badge[data-invoice-number="FA2610-0008"]', (b) => b.closest('td')?.className),
+    ).toBe('nowraponall');
     await page.close();
   });
 
@@ -155,7 +166,15 @@ describe('reading what a person sees', () => {
     const here = invoices.filter((i) => i.host === host && !i.deleted).map((i) => i.number);
     expect(here.filter((n) => n === 'FA2609-0004')).toHaveLength(1);
     expect(here.sort()).toEqual(
-      ['FA2608-0019', 'FA2609-0004', 'FA2609-0005', 'FA2610-0008', 'FA2611-0041', 'FA2612-0001', 'FA2612-0007'].sort(),
+      [
+        'FA2608-0019',
+        'FA2609-0004',
+        'FA2609-0005',
+        'FA2610-0008',
+        'FA2611-0041',
+        'FA2612-0001',
+        'FA2612-0007',
+      ].sort(),
     );
     const names = clients.filter((c) => !c.deleted).map((c) => c.name);
     expect(names.filter((n) => n === 'Pharmacie du Centre')).toHaveLength(1);

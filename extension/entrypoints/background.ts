@@ -45,7 +45,9 @@ export default defineBackground(() => {
   void ensureSyncAlarm(browser);
   void registerMissing(db, sites).catch((error) => console.warn('[relance] site registration', error));
   // Records stored by the old page reading (issue 11), merged once into clean ones.
-  void repairReadings({ db, now: () => new Date() }).catch((error) => console.warn('[relance] repair', error));
+  void repairReadings({ db, now: () => new Date() }).catch((error) =>
+    console.warn('[relance] repair', error),
+  );
   void engine.run('startup');
 
   // For e2e tests and debugging from the worker's console (only extension code can reach this

@@ -1,6 +1,12 @@
 import type { Language } from '@relance/shared';
 import { browser } from 'wxt/browser';
-import { type InvoicePolicyView, type PageReport, type Send, sendMessage, TAB_MESSAGES } from '../../lib/messages';
+import {
+  type InvoicePolicyView,
+  type PageReport,
+  type Send,
+  sendMessage,
+  TAB_MESSAGES,
+} from '../../lib/messages';
 import { FloatingPanel, PANEL_CSS } from '../shared/floating';
 import { guard, guardAsync } from '../shared/guard';
 import { browserLanguage, pageLocale } from '../shared/language';

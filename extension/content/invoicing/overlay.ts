@@ -36,9 +36,16 @@ interface Known {
 }
 
 export function fingerprintOf(o: InvoiceOnPage): string {
-  return [o.number, o.clientName, o.amountDueCents, o.currency, o.dueDate, o.status, o.url ?? '', o.summary ?? ''].join(
-    '\u0001',
-  );
+  return [
+    o.number,
+    o.clientName,
+    o.amountDueCents,
+    o.currency,
+    o.dueDate,
+    o.status,
+    o.url ?? '',
+    o.summary ?? '',
+  ].join('\u0001');
 }
 
 export class InvoiceOverlay {

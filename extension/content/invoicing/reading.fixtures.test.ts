@@ -19,7 +19,11 @@ function load(name: string) {
   document.body.innerHTML = parsed.body.innerHTML;
 }
 
-const ctx = () => ({ locale: document.documentElement.lang || 'fr', defaultCurrency: 'EUR', baseUrl: 'http://127.0.0.1/' });
+const ctx = () => ({
+  locale: document.documentElement.lang || 'fr',
+  defaultCurrency: 'EUR',
+  baseUrl: 'http://127.0.0.1/',
+});
 
 let observer: PageObserver | null = null;
 async function observe(): Promise<InvoiceOnPage[]> {
@@ -62,13 +66,15 @@ describe('issue-11 fixture pages', () => {
     const match = findDetail(document.body, () => false);
     expect(match).not.toBeNull();
     const reading = readDetail(match!, ctx());
-    expect(reading && [reading.number, reading.clientName, reading.amountDueCents, reading.totalCents, reading.status]).toEqual([
-      'FA2609-0004',
-      'Pharmacie du Centre',
-      300000,
-      300000,
-      'unpaid',
-    ]);
+    expect(
+      reading && [
+        reading.number,
+        reading.clientName,
+        reading.amountDueCents,
+        reading.totalCents,
+        reading.status,
+      ],
+    ).toEqual(['FA2609-0004', 'Pharmacie du Centre', 300000, 300000, 'unpaid']);
   });
 
   it('the customer card: a box without header row, the client is the page subject', async () => {

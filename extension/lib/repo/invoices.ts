@@ -5,8 +5,8 @@ import { describeIssues, UserError } from '../userError';
 import { nextHlcs } from './clock';
 import type { RepoContext } from './context';
 import { clientChange, clientRow, invoiceChange, invoiceRow } from './documents';
-import { normaliseEmail } from './names';
 import { resolveMerged } from './merges';
+import { normaliseEmail } from './names';
 import { enqueueAll } from './outbox';
 import { clientIdFor, invoiceIdFor } from './stableIds';
 
@@ -42,7 +42,10 @@ export async function recordObservations(
 
   return db.transaction('rw', [db.invoices, db.clients, db.outbox, db.syncState, db.merges], async () => {
     // A record a lead merged into another (a polluted number or name) is read as that other one.
-    const merged = await resolveMerged(db, parsed.flatMap((d) => [d.id, d.clientId!]));
+    const merged = await resolveMerged(
+      db,
+      parsed.flatMap((d) => [d.id, d.clientId!]),
+    );
     const resolved = parsed.map((d) => ({ ...d, id: merged.get(d.id)!, clientId: merged.get(d.clientId!)! }));
     const knownForSummary = await db.invoices.bulkGet(resolved.map((d) => d.id));
     // A summary (a customer page's box) fills in a new record but never replaces a known one's

@@ -6,7 +6,16 @@ import { applyPulledMerge, resolveMerged } from './merges';
 
 /** Tables a transaction applying pulled changes must hold. */
 export function remoteTables({ db }: RepoContext) {
-  return [db.activities, db.invoices, db.clients, db.notes, db.settings, db.syncState, db.merges, db.siteMappings];
+  return [
+    db.activities,
+    db.invoices,
+    db.clients,
+    db.notes,
+    db.settings,
+    db.syncState,
+    db.merges,
+    db.siteMappings,
+  ];
 }
 
 /**
@@ -49,7 +58,11 @@ export async function applyRemoteChange(ctx: RepoContext, change: PulledChange):
         const deleted = change.deleted || ids.get(change.id) !== change.id;
         const clientId = change.data.clientId ? ids.get(change.data.clientId) : undefined;
         await db.invoices.put(
-          invoiceRow({ ...change.data, id: change.id, ...(clientId ? { clientId } : {}) }, change.hlc, deleted),
+          invoiceRow(
+            { ...change.data, id: change.id, ...(clientId ? { clientId } : {}) },
+            change.hlc,
+            deleted,
+          ),
         );
         changed = true;
       }
@@ -65,20 +78,33 @@ export async function applyRemoteChange(ctx: RepoContext, change: PulledChange):
       break;
     case 'merge':
       if (newer(await db.merges.get(change.id))) {
-        await applyPulledMerge(db, { ...change.data, id: change.id, hlc: change.hlc, deleted: change.deleted });
+        await applyPulledMerge(db, {
+          ...change.data,
+          id: change.id,
+          hlc: change.hlc,
+          deleted: change.deleted,
+        });
         changed = true;
       }
       break;
     case 'siteMapping':
       if (newer(await db.siteMappings.get(change.id))) {
-        await db.siteMappings.put({ ...change.data, id: change.id, hlc: change.hlc, deleted: change.deleted });
+        await db.siteMappings.put({
+          ...change.data,
+          id: change.id,
+          hlc: change.hlc,
+          deleted: change.deleted,
+        });
         changed = true;
       }
       break;
     case 'note': {
       const local = await db.notes.get(change.id);
       if (newer(local)) {
-        const ids = await resolveMerged(db, [change.data.clientId, change.data.invoiceId ?? change.data.clientId]);
+        const ids = await resolveMerged(db, [
+          change.data.clientId,
+          change.data.invoiceId ?? change.data.clientId,
+        ]);
         change.data.clientId = ids.get(change.data.clientId)!;
         if (change.data.invoiceId) change.data.invoiceId = ids.get(change.data.invoiceId)!;
         const editedAt = new Date(parseHlc(change.hlc).ms).toISOString();

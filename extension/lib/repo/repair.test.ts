@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { RelanceDb } from '../db';
 import { recordObservations } from './invoices';
 import { repairReadings } from './repair';
 import { uuidv5 } from './stableIds';
-import { RelanceDb } from '../db';
 import 'fake-indexeddb/auto';
 
 const now = () => new Date('2026-05-10T10:00:00Z');
@@ -39,10 +39,12 @@ describe('repairReadings', () => {
       ['FA2611-0042', 'Garage Dupont'],
       ['FA2611-0043', 'Garage Dupont'],
     ]);
-    expect((await db.clients.toArray()).filter((c) => !c.deleted).map((c) => c.name).sort()).toEqual([
-      'Boulangerie Martin',
-      'Garage Dupont',
-    ]);
+    expect(
+      (await db.clients.toArray())
+        .filter((c) => !c.deleted)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Boulangerie Martin', 'Garage Dupont']);
     // Nothing lost: the polluted records stay as tombstones, and the merges travel to the team.
     expect((await db.invoices.toArray()).filter((i) => i.deleted)).toHaveLength(1);
     expect(await db.merges.count()).toBe(3);

@@ -56,7 +56,8 @@ export async function repairReadings(ctx: RepoContext): Promise<{ invoices: numb
   const clientMerges: { id: string; kind: 'client'; into: string }[] = [];
   for (const client of clients) {
     const target = cleanClientFor(client.name, byKey);
-    if (target && target.id !== client.id) clientMerges.push({ id: client.id, kind: 'client', into: target.id });
+    if (target && target.id !== client.id)
+      clientMerges.push({ id: client.id, kind: 'client', into: target.id });
   }
 
   await db.transaction('rw', [...mergeTables(db), db.settings], async () => {

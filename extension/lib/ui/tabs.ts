@@ -25,7 +25,9 @@ export function browserTabs(browser: typeof wxtBrowser = wxtBrowser): PageTabs {
     },
     async report(tabId) {
       try {
-        return (await browser.tabs.sendMessage(tabId, { type: TAB_MESSAGES.pageReport })) as PageReport | undefined;
+        return (await browser.tabs.sendMessage(tabId, { type: TAB_MESSAGES.pageReport })) as
+          | PageReport
+          | undefined;
       } catch {
         return undefined; // no overlay in this tab
       }

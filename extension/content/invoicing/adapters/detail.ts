@@ -45,7 +45,9 @@ function valueFits(field: InvoiceField, text: string): boolean {
   switch (field) {
     case 'number':
       // `Facturé : 3 000,00` is an amount, not a ref.
-      return numberToken(text) !== null && !/^[-\d\s.,\u202f\u00a0]+(\s*\p{Sc}|\s*[A-Z]{3})?$/u.test(text.trim());
+      return (
+        numberToken(text) !== null && !/^[-\d\s.,\u202f\u00a0]+(\s*\p{Sc}|\s*[A-Z]{3})?$/u.test(text.trim())
+      );
     case 'dueDate':
     case 'issueDate':
       return readDate(text, 'fr') !== null || readDate(text, 'en') !== null;

@@ -39,7 +39,9 @@ export function isProvisional(el: Element | null | undefined, text?: string): bo
 
 /** A credit note (avoir, credit memo, refund) says so in its number's cell, type or status. */
 export function saysCreditNote(text: string): boolean {
-  return /\b(avoirs?|credit notes?|credit memos?|refund|rembourse\w*|note de credit)\b/.test(normalizeLabel(text));
+  return /\b(avoirs?|credit notes?|credit memos?|refund|rembourse\w*|note de credit)\b/.test(
+    normalizeLabel(text),
+  );
 }
 
 function isInitials(line: string, next: string | undefined): boolean {
@@ -49,7 +51,7 @@ function isInitials(line: string, next: string | undefined): boolean {
 /** Removes an e-mail written beside the name: `Boulangerie Martin <contact@bm.fr>`. */
 function withoutEmail(line: string): string {
   return line
-    .replace(/[<(\[]?\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\s*[>)\]]?/g, ' ')
+    .replace(/[<([]?\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\s*[>)\]]?/g, ' ')
     .replace(/\s+[-–|·,]\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,7 +1,14 @@
 import type { InvoiceStatus } from '@relance/shared';
+import {
+  clientNameIn,
+  invoiceNumberIn,
+  isProvisional,
+  nameAmong,
+  numberToken,
+  saysCreditNote,
+} from './fields';
 import { readAmount, readDate } from './parsing';
 import { parseStatus } from './status';
-import { clientNameIn, invoiceNumberIn, isProvisional, nameAmong, numberToken, saysCreditNote } from './fields';
 import { linesOf, textOf } from './text';
 import type { FieldElements, InvoiceReading, ReadContext } from './types';
 
@@ -81,7 +88,12 @@ export function readInvoice(
 }
 
 /** The status cell when it says something; else what the amounts imply. */
-function statusOf(statusText: string, dueCents?: number, totalCents?: number, paidCents?: number): InvoiceStatus {
+function statusOf(
+  statusText: string,
+  dueCents?: number,
+  totalCents?: number,
+  paidCents?: number,
+): InvoiceStatus {
   const said = parseStatus(statusText);
   if (said) return said;
   if (dueCents === 0 && (totalCents ?? 1) > 0) return 'paid';

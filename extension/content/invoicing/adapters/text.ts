@@ -83,7 +83,8 @@ const HIDDEN_CLASSES = new Set([
 /** Parts of class names (split on `-`/`_`) that mark a popup: always hidden or not a value. */
 const POPUP_PARTS = new Set(['tooltip', 'tooltiptext', 'popover', 'popper', 'menu', 'submenu', 'flyout']);
 /** Icon fonts: `fa fa-file-pdf`, `material-icons`, `bi-download`, `MuiSvgIcon-root`, `o_icon`… */
-const ICON_CLASS = /^(fa|fas|far|fab|fal|fad|bi|mdi|ti|las|glyphicon|dashicons|octicon|feather|lnr|picto)$|^(fa|bi|mdi|ti|la|glyphicon|icon|icons|ion|material-icons|material-symbols)[-_]|icon|picto/i;
+const ICON_CLASS =
+  /^(fa|fas|far|fab|fal|fad|bi|mdi|ti|las|glyphicon|dashicons|octicon|feather|lnr|picto)$|^(fa|bi|mdi|ti|la|glyphicon|icon|icons|ion|material-icons|material-symbols)[-_]|icon|picto/i;
 const AVATAR_CLASS = /avatar|initials|monogram|userpic|user-pic|profile-pic|photo|thumb/i;
 /** Tags that break a line when computed style cannot tell (old engines, test DOMs). */
 const BLOCK_TAGS = new Set([
@@ -268,7 +269,8 @@ function isGluedInitials(el: Element, out: Lines): boolean {
   const text = el.textContent ?? '';
   if (!/^\s*\p{Lu}{1,3}\s*$/u.test(text) || out.glued) return false;
   const next = el.nextSibling;
-  const after = next?.nodeType === 1 ? (next as Element).textContent : next?.nodeType === 3 ? next.nodeValue : '';
+  const after =
+    next?.nodeType === 1 ? (next as Element).textContent : next?.nodeType === 3 ? next.nodeValue : '';
   return !!after && /^\p{Lu}\p{L}/u.test(after);
 }
 

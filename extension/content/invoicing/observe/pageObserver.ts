@@ -3,8 +3,8 @@ import { forEachInSlices, frameBatcher } from '../../shared/scheduling';
 import { isOurElement } from '../../shared/shadowHost';
 import { ariaGridAdapter } from '../adapters/ariaGrid';
 import { type DetailMatch, findDetail, readDetail } from '../adapters/detail';
-import { readInvoice } from '../adapters/reading';
 import { headlessAdapter } from '../adapters/headless';
+import { readInvoice } from '../adapters/reading';
 import { pageCustomer } from '../adapters/subject';
 import { tableAdapter } from '../adapters/table';
 import { type TaughtMapping, taughtCells, taughtRowsIn } from '../adapters/taught';
@@ -375,7 +375,12 @@ export class PageObserver {
         const texts = source.map.client === undefined ? { client: this.pageCustomer() } : {};
         const reading = readInvoice(cells, ctx, texts, row);
         if (!reading || !cells.number) return null;
-        const observation: InvoiceOnPage = { ...reading, row, anchor: cells.number, adapter: source.adapter.name };
+        const observation: InvoiceOnPage = {
+          ...reading,
+          row,
+          anchor: cells.number,
+          adapter: source.adapter.name,
+        };
         if (source.adapter === headlessAdapter) observation.summary = true;
         return observation;
       }

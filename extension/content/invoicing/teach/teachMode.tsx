@@ -146,7 +146,11 @@ export class TeachMode {
     const doc = this.options.doc;
     const picked = this.picks.filter((el): el is Element => el !== null);
     const row = rowOfPicks(picked);
-    const isPage = !row || row === doc.body || row.matches('main, [role=main], form, article') || row.contains(doc.querySelector('h1'));
+    const isPage =
+      !row ||
+      row === doc.body ||
+      row.matches('main, [role=main], form, article') ||
+      row.contains(doc.querySelector('h1'));
     const selectorOf = (el: Element) => (isPage || !row ? documentSelector(el) : relativeSelector(row, el));
     const fields = Object.fromEntries(
       FIELDS.flatMap((field, i) => (this.picks[i] ? [[field, selectorOf(this.picks[i]!)]] : [])),
