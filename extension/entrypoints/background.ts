@@ -6,6 +6,7 @@ import { ensureSyncAlarm, SYNC_ALARM, syncSoon } from '@/lib/background/schedule
 import { browserSiteApis, registerMissing } from '@/lib/background/sites';
 import { refreshOverlayTabs } from '@/lib/background/tabs';
 import { getDb } from '@/lib/db';
+import { repairReadings } from '@/lib/repo/repair';
 import { signInWithToken } from '@/lib/sync/account';
 import { SyncEngine } from '@/lib/sync/engine';
 
@@ -43,6 +44,10 @@ export default defineBackground(() => {
   });
   void ensureSyncAlarm(browser);
   void registerMissing(db, sites).catch((error) => console.warn('[relance] site registration', error));
+  // Records stored by the old page reading (issue 11), merged once into clean ones.
+  void repairReadings({ db, now: () => new Date() }).catch((error) =>
+    console.warn('[relance] repair', error),
+  );
   void engine.run('startup');
 
   // For e2e tests and debugging from the worker's console (only extension code can reach this

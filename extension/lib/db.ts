@@ -1,4 +1,14 @@
-import type { Activity, Change, Client, Invoice, Language, Note, TeamSettings } from '@relance/shared';
+import type {
+  Activity,
+  Change,
+  Client,
+  Invoice,
+  Language,
+  MergeRecord,
+  Note,
+  SiteMappingRecord,
+  TeamSettings,
+} from '@relance/shared';
 import Dexie, { type Table } from 'dexie';
 import type { SiteMapping } from './messages';
 
@@ -23,6 +33,10 @@ export type InvoiceRow = Invoice & DocMeta;
 export type ClientRow = Client & DocMeta & { nameKey: string };
 export type NoteRow = Note & DocMeta & { createdAt: string; updatedAt: string };
 export type ActivityRow = Activity;
+/** A client or invoice merged into another (synced; see shared/schemas/corrections.ts). */
+export type MergeRow = MergeRecord & DocMeta;
+/** A site taught in teach mode, shared by the team (synced). */
+export type SiteMappingRow = SiteMappingRecord & DocMeta;
 
 /** One change waiting to be pushed. `key` identifies what it changes; a newer write replaces it. */
 export interface OutboxRow {
@@ -96,8 +110,10 @@ export interface SettingsValues {
   /** This install's own preferences (not synced). */
   preferences: { language: Language };
   sites: { sites: Site[] };
-  /** Teach-mode mappings by host (kept on this install). */
+  /** Teach-mode mappings by host, as kept before they were synced (read once by the repair, see repo/repair.ts). */
   siteMappings: { byHost: Record<string, SiteMapping> };
+  /** Which one-time repairs of stored records this install has run. */
+  repairs: { readings?: number };
 }
 
 export type KeyedRow<M, K extends keyof M = keyof M> = K extends keyof M ? { key: K; value: M[K] } : never;
@@ -111,6 +127,8 @@ export class RelanceDb extends Dexie {
   setAside!: Table<SetAsideRow, number>;
   syncState!: Table<KeyedRow<SyncStateValues>, keyof SyncStateValues>;
   settings!: Table<KeyedRow<SettingsValues>, keyof SettingsValues>;
+  merges!: Table<MergeRow, string>;
+  siteMappings!: Table<SiteMappingRow, string>;
 
   constructor(name = 'relance') {
     super(name);
@@ -125,6 +143,10 @@ export class RelanceDb extends Dexie {
       syncState: 'key',
       settings: 'key',
     });
+    // Issue 11: merges of wrong clients/invoices and the team's taught sites, both synced. The
+    // repair of records stored with polluted numbers or names needs WebCrypto ids, which cannot be
+    // awaited in an upgrade transaction: it runs once after opening (repo/repair.ts).
+    this.version(30).stores({ merges: 'id, into', siteMappings: 'id, host' });
   }
 
   async getState<K extends keyof SyncStateValues>(key: K): Promise<SyncStateValues[K] | undefined> {

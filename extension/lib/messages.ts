@@ -33,6 +33,11 @@ export interface InvoiceObservation {
   clientEmails?: string[];
   host: string;
   url: string;
+  /**
+   * Read from a summary (a customer page's box of latest invoices): its amounts and dates fill in
+   * a new record but never replace those of an invoice already read from a list or its own page.
+   */
+  summary?: boolean;
 }
 
 export interface LastReminder {
@@ -178,11 +183,21 @@ export interface DashboardAccess {
   token: string;
 }
 
-/** A site the person taught in teach mode: where the rows and each field are (saved per host). */
+/**
+ * A site taught in teach mode (one per host, shared by the team): where the rows are and each field
+ * inside a row; without `rowSelector`, the fields of an invoice page (selectors from the document).
+ */
 export interface SiteMapping {
   host: string;
-  rowSelector: string;
-  fields: { number: string; client: string; amount: string; dueDate: string };
+  rowSelector?: string;
+  fields: {
+    number: string;
+    client: string;
+    amount: string;
+    dueDate: string;
+    status?: string;
+    amountDue?: string;
+  };
 }
 
 /**
@@ -194,7 +209,16 @@ export const TAB_MESSAGES = {
   startTeachMode: 'relance:startTeachMode',
   /** Sync brought teammates' changes: ask the badges' policy again. */
   refresh: 'relance:refresh',
+  /** The popup asks what the overlay recognised on the page (counts only, see PageReport). */
+  pageReport: 'relance:pageReport',
 } as const;
+
+/** The overlay's answer to `pageReport`: how many invoices it read and badged, and whether the site is taught. */
+export interface PageReport {
+  invoices: number;
+  badges: number;
+  taught: boolean;
+}
 export type TabMessage = { type: (typeof TAB_MESSAGES)[keyof typeof TAB_MESSAGES] };
 
 type NoPayload = Record<never, never>;
@@ -206,7 +230,14 @@ export interface MessageMap {
     response: { invoices: InvoicePolicyView[] };
   };
   /** What the overlay needs before it starts on a page: the language and the site's taught mapping. */
-  getOverlaySetup: { request: { host: string }; response: { language: Language; mapping?: SiteMapping } };
+  /**
+   * What the overlay needs before it starts on a page: the language, the site's taught mapping, and
+   * the configured server's origin (Relance's own pages are never read).
+   */
+  getOverlaySetup: {
+    request: { host: string };
+    response: { language: Language; mapping?: SiteMapping; serverOrigin?: string };
+  };
   saveSiteMapping: { request: { mapping: SiteMapping }; response: { host: string } };
   getClientTimeline: {
     request: { clientId: string };

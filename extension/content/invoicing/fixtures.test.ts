@@ -66,7 +66,6 @@ describe('fixture pages', () => {
       ['F-2026-032', daysAgo(1), 'unpaid', 'aria-grid'],
       ['F-2026-033', daysAgo(60), 'unpaid', 'aria-grid'],
       ['F-2026-034', daysAgo(15), 'unpaid', 'aria-grid'],
-      ['F-2026-035', daysAgo(20), 'draft', 'aria-grid'],
     ]);
   });
 

@@ -1,6 +1,12 @@
 import type { Language } from '@relance/shared';
 import { browser } from 'wxt/browser';
-import { type InvoicePolicyView, type Send, sendMessage, TAB_MESSAGES } from '../../lib/messages';
+import {
+  type InvoicePolicyView,
+  type PageReport,
+  type Send,
+  sendMessage,
+  TAB_MESSAGES,
+} from '../../lib/messages';
 import { FloatingPanel, PANEL_CSS } from '../shared/floating';
 import { guard, guardAsync } from '../shared/guard';
 import { browserLanguage, pageLocale } from '../shared/language';
@@ -23,6 +29,17 @@ export interface InvoicingOverlayOptions {
 interface Setup {
   language: Language;
   mapping?: TaughtMapping;
+  serverOrigin?: string;
+}
+
+/** Relance's own pages (the dashboard says so with this marker, e.g. on a server we do not know yet). */
+const SERVER_MARKER = 'meta[name="relance-server"], [data-relance-server]';
+
+/** True on the configured server's pages and on any page marked as Relance's own: never read them. */
+export function isRelanceServerPage(doc: Document, serverOrigin?: string): boolean {
+  if (doc.querySelector(SERVER_MARKER)) return true;
+  const origin = doc.location?.origin;
+  return !!serverOrigin && !!origin && origin === serverOrigin;
 }
 
 /** The site's saved mapping and the user's language; quiet defaults when the background is away. */
@@ -41,7 +58,9 @@ export async function startInvoicingOverlay(
   const doc = options.doc ?? document;
   const send = options.send ?? sendMessage;
   const host = doc.location?.host ?? '';
+  if (isRelanceServerPage(doc)) return { stop: () => {} };
   const setup = await loadSetup(send, host);
+  if (isRelanceServerPage(doc, setup.serverOrigin)) return { stop: () => {} };
   const lang = setup.language;
 
   const readContext = (): ReadContext => ({
@@ -101,10 +120,16 @@ export async function startInvoicingOverlay(
     );
   }
 
+  // How many invoices this page showed: the popup says when a site is not understood (a count only;
+  // no page text leaves the page).
+  let seen = 0;
   const observer = new PageObserver({
     doc,
     readContext,
-    onObserved: (observations) => overlay.observed(observations),
+    onObserved: (observations) => {
+      seen += observations.length;
+      overlay.observed(observations);
+    },
     onVanished: (rows) => overlay.vanished(rows),
   });
   if (setup.mapping) observer.setTaught(setup.mapping);
@@ -136,10 +161,22 @@ export async function startInvoicingOverlay(
     { signal: listeners.signal },
   );
 
-  const onMessage = (message: unknown) => {
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (type === TAB_MESSAGES.startTeachMode) guard('teach.start', () => teach.start())();
     if (type === TAB_MESSAGES.refresh) overlay.refresh();
+    if (type === TAB_MESSAGES.pageReport) {
+      void observer.idle().then(() => {
+        const report: PageReport = {
+          invoices: seen,
+          badges: doc.querySelectorAll('relance-badge').length,
+          taught: !!setup.mapping,
+        };
+        sendResponse(report);
+      });
+      return true; // answered asynchronously
+    }
+    return undefined;
   };
   if (!options.send) browser.runtime.onMessage.addListener(onMessage);
 

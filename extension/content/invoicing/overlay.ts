@@ -2,6 +2,7 @@ import type { Language } from '@relance/shared';
 import type { InvoicePolicyView, InvoiceObservation as ObservationMessage, Send } from '../../lib/messages';
 import { guard, reportError } from '../shared/guard';
 import { forEachInSlices } from '../shared/scheduling';
+import { isDunnable } from './adapters/reading';
 import type { InvoiceOnPage } from './adapters/types';
 import { type BadgeActions, BadgeSet } from './badge/badgeSet';
 
@@ -35,9 +36,16 @@ interface Known {
 }
 
 export function fingerprintOf(o: InvoiceOnPage): string {
-  return [o.number, o.clientName, o.amountDueCents, o.currency, o.dueDate, o.status, o.url ?? ''].join(
-    '\u0001',
-  );
+  return [
+    o.number,
+    o.clientName,
+    o.amountDueCents,
+    o.currency,
+    o.dueDate,
+    o.status,
+    o.url ?? '',
+    o.summary ?? '',
+  ].join('\u0001');
 }
 
 export class InvoiceOverlay {
@@ -63,7 +71,9 @@ export class InvoiceOverlay {
       if (known && known.fingerprint === fingerprint && (known.view || known.asking)) {
         known.observation = observation;
         // Same invoice, same figures: the badge only needs to be there (a re-render may have dropped it).
-        if (known.view && !this.badges.hasBadge(observation.row)) this.badges.show(observation, known.view);
+        if (known.view && isDunnable(observation.status) && !this.badges.hasBadge(observation.row)) {
+          this.badges.show(observation, known.view);
+        }
         continue;
       }
       this.known.set(observation.row, { observation, fingerprint, asking: true });
@@ -153,7 +163,9 @@ export class InvoiceOverlay {
         if (!this.isCurrent(observation)) return;
         const known = this.known.get(observation.row)!;
         known.view = view;
-        this.badges.prepare(known.observation, view);
+        // Recorded (a cancelled invoice closes its record), but nothing to chase: no badge.
+        if (isDunnable(known.observation.status)) this.badges.prepare(known.observation, view);
+        else this.badges.remove(observation.row);
       });
       // Built slice by slice, off the page; into the page together (see INSERT_AT_MOST_EVERY_MS).
       this.showing = this.showing.then(async () => {
@@ -186,5 +198,6 @@ function toMessage(o: InvoiceOnPage, doc: Document): ObservationMessage {
   if (o.issueDate) message.issueDate = o.issueDate;
   if (o.totalCents !== undefined) message.totalCents = o.totalCents;
   if (o.clientEmail) message.clientEmails = [o.clientEmail];
+  if (o.summary) message.summary = true;
   return message;
 }

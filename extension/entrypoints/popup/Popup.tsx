@@ -5,6 +5,7 @@ import { errorText, plural, type UiTranslator, uiTranslator } from '@/lib/i18n/w
 import type { Send, SyncStatusView, TodayWork } from '@/lib/messages';
 import { SyncStatus } from '@/lib/ui/SyncStatus';
 import type { PageTabs } from '@/lib/ui/tabs';
+import { NotUnderstood } from './NotUnderstood';
 import { TeachButton } from './TeachButton';
 
 interface Loaded {
@@ -57,6 +58,7 @@ export function Popup({ send, openOptions, tabs, close }: PopupProps) {
           {t('openOptions')}
         </button>
       </header>
+      <NotUnderstood t={t} send={send} tabs={tabs} close={close} />
       <TeachButton t={t} send={send} tabs={tabs} close={close} />
       <Overdue work={loaded.work} t={t} />
       <TodayList work={loaded.work} t={t} />

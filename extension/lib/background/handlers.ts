@@ -74,11 +74,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async getOverlaySetup({ host }) {
       const mapping = await siteMappingFor(db, String(host));
-      return { language: await uiLanguage(db), ...(mapping ? { mapping } : {}) };
+      const serverOrigin = await configuredServerOrigin(db);
+      return {
+        language: await uiLanguage(db),
+        ...(mapping ? { mapping } : {}),
+        ...(serverOrigin ? { serverOrigin } : {}),
+      };
     },
 
     async saveSiteMapping({ mapping }) {
-      return { host: (await saveSiteMapping(db, mapping)).host };
+      const saved = await saveSiteMapping(ctx, mapping);
+      await afterWrite();
+      return { host: saved.host };
     },
 
     getClientTimeline: ({ clientId }) => clientTimeline(db, clientId),
@@ -188,6 +195,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return statusView();
     },
   };
+}
+
+/** The origin of the server this install talks to (signed in, or only typed in): never read as a site. */
+async function configuredServerOrigin(db: RelanceDb): Promise<string | undefined> {
+  const url = (await db.getState('account'))?.serverUrl ?? (await db.getState('server'))?.url;
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The language of this install's screens (not synced): French unless chosen otherwise. */

@@ -23,6 +23,9 @@ const MESSAGES = {
     overdueNone: 'Aucune facture en retard.',
     invoiceAmount: '{amount}',
     teachThisSite: 'Apprendre ce site',
+    siteNotUnderstood:
+      'Relance ne reconnaît aucune facture sur cette page. Montrez-lui où sont les factures : cela reste dans votre navigateur.',
+    siteNotUnderstoodTeach: 'Apprendre ce site à Relance',
     teachStarted:
       'Mode apprentissage lancé : cliquez sur la page pour montrer à Relance où sont les factures.',
     teachReload:
@@ -192,6 +195,9 @@ const MESSAGES = {
     overdueNone: 'No overdue invoices.',
     invoiceAmount: '{amount}',
     teachThisSite: 'Teach this site',
+    siteNotUnderstood:
+      'Relance recognises no invoice on this page. Show it where the invoices are: nothing leaves your browser.',
+    siteNotUnderstoodTeach: 'Teach Relance this site',
     teachStarted: 'Teach mode started: click the page to show Relance where the invoices are.',
     teachReload:
       'Relance is not running in this tab yet ({host}): reload the page, then click “Teach this site” again.',

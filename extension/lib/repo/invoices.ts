@@ -5,6 +5,7 @@ import { describeIssues, UserError } from '../userError';
 import { nextHlcs } from './clock';
 import type { RepoContext } from './context';
 import { clientChange, clientRow, invoiceChange, invoiceRow } from './documents';
+import { resolveMerged } from './merges';
 import { normaliseEmail } from './names';
 import { enqueueAll } from './outbox';
 import { clientIdFor, invoiceIdFor } from './stableIds';
@@ -37,9 +38,23 @@ export async function recordObservations(
       return { invoiceId: await invoiceIdFor(o.host, o.number), clientId: await clientId };
     }),
   );
-  const drafts = observations.map((o, i) => toInvoice(o, ids[i]!.invoiceId, ids[i]!.clientId));
+  const parsed = observations.map((o, i) => toInvoice(o, ids[i]!.invoiceId, ids[i]!.clientId));
 
-  return db.transaction('rw', db.invoices, db.clients, db.outbox, db.syncState, async () => {
+  return db.transaction('rw', [db.invoices, db.clients, db.outbox, db.syncState, db.merges], async () => {
+    // A record a lead merged into another (a polluted number or name) is read as that other one.
+    const merged = await resolveMerged(
+      db,
+      parsed.flatMap((d) => [d.id, d.clientId!]),
+    );
+    const resolved = parsed.map((d) => ({ ...d, id: merged.get(d.id)!, clientId: merged.get(d.clientId!)! }));
+    const knownForSummary = await db.invoices.bulkGet(resolved.map((d) => d.id));
+    // A summary (a customer page's box) fills in a new record but never replaces a known one's
+    // amounts, dates or client: only its status is news.
+    const drafts = resolved.map((d, i) => {
+      const known = knownForSummary[i];
+      if (!observations[i]!.summary || !known || known.deleted) return d;
+      return { ...invoiceSchema.parse(known), status: d.status };
+    });
     const invoiceKeys = [...new Set(drafts.map((d) => d.id))];
     const clientKeys = [...new Set(drafts.map((d) => d.clientId!))];
     const [knownInvoices, knownClients] = await Promise.all([
@@ -52,6 +67,12 @@ export async function recordObservations(
     // In page order, against what the batch already changed (a client on several rows, say).
     for (const [i, draft] of drafts.entries()) {
       const clientId = draft.clientId!;
+      if (draft !== resolved[i]) {
+        // A summary of a known invoice: its client stays as it was.
+        const invoice = invoiceUpdate(invoices.current(draft.id), draft);
+        if (invoice) invoices.change(invoiceRow(invoice, ''));
+        continue;
+      }
       const client = clientUpdate(
         clients.current(clientId),
         clientId,
@@ -76,6 +97,13 @@ export async function recordObservations(
       if (newInvoices.length > 0) await db.invoices.bulkPut(newInvoices);
       await enqueueAll(db, [...newClients.map(clientChange), ...newInvoices.map(invoiceChange)], ctx.now());
     }
+    const missing = drafts.map((d) => d.clientId!).filter((id) => !clients.current(id));
+    if (missing.length > 0) {
+      const found = await db.clients.bulkGet(missing);
+      found.forEach((row) => {
+        if (row) clients.keep(row);
+      });
+    }
     return drafts.map((draft) => ({
       invoice: invoices.current(draft.id)!,
       client: clients.current(draft.clientId!)!,
@@ -97,6 +125,11 @@ class Batch<Row extends { id: string }> {
 
   current(id: string): Row | undefined {
     return this.rows.get(id);
+  }
+
+  /** A row read later (not changed). */
+  keep(row: Row): void {
+    if (!this.rows.has(row.id)) this.rows.set(row.id, row);
   }
 
   change(row: Row): void {

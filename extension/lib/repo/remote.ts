@@ -2,10 +2,20 @@ import { compareHlc, isUuidv7, type PulledChange, parseHlc, uuidv7Time } from '@
 import { observeHlc } from './clock';
 import type { RepoContext } from './context';
 import { clientRow, invoiceRow, noteRow } from './documents';
+import { applyPulledMerge, resolveMerged } from './merges';
 
 /** Tables a transaction applying pulled changes must hold. */
 export function remoteTables({ db }: RepoContext) {
-  return [db.activities, db.invoices, db.clients, db.notes, db.settings, db.syncState];
+  return [
+    db.activities,
+    db.invoices,
+    db.clients,
+    db.notes,
+    db.settings,
+    db.syncState,
+    db.merges,
+    db.siteMappings,
+  ];
 }
 
 /**
@@ -19,8 +29,12 @@ export function remoteTables({ db }: RepoContext) {
 export async function applyRemoteChange(ctx: RepoContext, change: PulledChange): Promise<boolean> {
   const { db } = ctx;
   if (change.kind === 'activity') {
+    // Activities keep the ids they were written with: read them through the team's merges.
+    const ids = await resolveMerged(db, [change.activity.clientId, ...change.activity.invoiceIds]);
     const incoming = {
       ...change.activity,
+      clientId: ids.get(change.activity.clientId)!,
+      invoiceIds: [...new Set(change.activity.invoiceIds.map((id) => ids.get(id)!))],
       authorId: change.authorId ?? change.activity.authorId,
       authorName: change.authorName ?? change.activity.authorName,
     };
@@ -39,19 +53,60 @@ export async function applyRemoteChange(ctx: RepoContext, change: PulledChange):
   switch (change.docType) {
     case 'invoice':
       if (newer(await db.invoices.get(change.id))) {
-        await db.invoices.put(invoiceRow({ ...change.data, id: change.id }, change.hlc, change.deleted));
+        const ids = await resolveMerged(db, [change.id, change.data.clientId ?? change.id]);
+        // A record merged away stays a tombstone, whoever writes it again (an older install).
+        const deleted = change.deleted || ids.get(change.id) !== change.id;
+        const clientId = change.data.clientId ? ids.get(change.data.clientId) : undefined;
+        await db.invoices.put(
+          invoiceRow(
+            { ...change.data, id: change.id, ...(clientId ? { clientId } : {}) },
+            change.hlc,
+            deleted,
+          ),
+        );
         changed = true;
       }
       break;
     case 'client':
       if (newer(await db.clients.get(change.id))) {
-        await db.clients.put(clientRow({ ...change.data, id: change.id }, change.hlc, change.deleted));
+        const merged = (await resolveMerged(db, [change.id])).get(change.id) !== change.id;
+        await db.clients.put(
+          clientRow({ ...change.data, id: change.id }, change.hlc, change.deleted || merged),
+        );
+        changed = true;
+      }
+      break;
+    case 'merge':
+      if (newer(await db.merges.get(change.id))) {
+        await applyPulledMerge(db, {
+          ...change.data,
+          id: change.id,
+          hlc: change.hlc,
+          deleted: change.deleted,
+        });
+        changed = true;
+      }
+      break;
+    case 'siteMapping':
+      if (newer(await db.siteMappings.get(change.id))) {
+        await db.siteMappings.put({
+          ...change.data,
+          id: change.id,
+          hlc: change.hlc,
+          deleted: change.deleted,
+        });
         changed = true;
       }
       break;
     case 'note': {
       const local = await db.notes.get(change.id);
       if (newer(local)) {
+        const ids = await resolveMerged(db, [
+          change.data.clientId,
+          change.data.invoiceId ?? change.data.clientId,
+        ]);
+        change.data.clientId = ids.get(change.data.clientId)!;
+        if (change.data.invoiceId) change.data.invoiceId = ids.get(change.data.invoiceId)!;
         const editedAt = new Date(parseHlc(change.hlc).ms).toISOString();
         const createdAt =
           local?.createdAt ??

@@ -1,3 +1,4 @@
+import { normaliseInvoiceNumber } from '@relance/shared/parse';
 import { normaliseName } from './names';
 
 /**
@@ -10,7 +11,12 @@ import { normaliseName } from './names';
 const NAMESPACE = 'c6b8d0e2-3f1a-4b5c-9d7e-2a4f6b8c0d1e';
 
 export function invoiceIdFor(host: string, number: string): Promise<string> {
-  return uuidv5(`invoice\n${host.toLowerCase()}\n${number.trim()}`);
+  return uuidv5(`invoice\n${host.toLowerCase()}\n${normaliseInvoiceNumber(number)}`);
+}
+
+/** A taught site mapping is one document per host for the whole team. */
+export function siteMappingIdFor(host: string): Promise<string> {
+  return uuidv5(`site-mapping\n${host.toLowerCase()}`);
 }
 
 export function clientIdFor(name: string): Promise<string> {

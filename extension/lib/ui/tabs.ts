@@ -1,5 +1,5 @@
 import { browser as wxtBrowser } from 'wxt/browser';
-import type { TabMessage } from '../messages';
+import { type PageReport, TAB_MESSAGES, type TabMessage } from '../messages';
 
 /** The browser tabs the popup acts on (injected: tests pass a fake browser). */
 export interface PageTabs {
@@ -9,6 +9,8 @@ export interface PageTabs {
   send(tabId: number, message: TabMessage): Promise<void>;
   /** Opens the options page at its sites section, with a site ready to add. */
   openSitesOptions(site?: string): Promise<void>;
+  /** What the invoicing overlay recognised in the tab; undefined when no overlay runs there. */
+  report?(tabId: number): Promise<PageReport | undefined>;
 }
 
 export function browserTabs(browser: typeof wxtBrowser = wxtBrowser): PageTabs {
@@ -20,6 +22,15 @@ export function browserTabs(browser: typeof wxtBrowser = wxtBrowser): PageTabs {
     },
     async send(tabId, message) {
       await browser.tabs.sendMessage(tabId, message);
+    },
+    async report(tabId) {
+      try {
+        return (await browser.tabs.sendMessage(tabId, { type: TAB_MESSAGES.pageReport })) as
+          | PageReport
+          | undefined;
+      } catch {
+        return undefined; // no overlay in this tab
+      }
     },
     async openSitesOptions(site) {
       const query = site ? `?${new URLSearchParams({ site })}` : '';

@@ -121,7 +121,7 @@ export const activities = pgTable(
   ],
 );
 
-export const DOC_TYPES = ['client', 'invoice', 'note', 'settings'] as const;
+export const DOC_TYPES = ['client', 'invoice', 'note', 'settings', 'merge', 'siteMapping'] as const;
 
 /** Mutable documents, last writer wins by hybrid logical clock; `version` is that of the latest write. */
 export const documents = pgTable(

@@ -2,3 +2,4 @@ export { type AmountOptions, type ParsedAmount, parseAmount, tryParseAmount } fr
 export { currencyFromMark } from './currency';
 export { type DateOptions, parseDate, tryParseDate } from './date';
 export { ParseError, type ParseKind } from './errors';
+export { normaliseInvoiceNumber, numberToken } from './invoiceNumber';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activity } from './activity';
 import { hlcString, uuid } from './common';
+import { mergeRecord, siteMappingRecord } from './corrections';
 import { client, invoice, note } from './records';
 import { teamSettings } from './settings';
 
@@ -25,12 +26,18 @@ export const invoiceDocChange = doc('invoice', invoice);
 export const noteDocChange = doc('note', note);
 /** Team settings are one document per team; its id is the team id. */
 export const settingsDocChange = doc('settings', teamSettings);
+/** A client or invoice record merged into another (see corrections.ts). */
+export const mergeDocChange = doc('merge', mergeRecord);
+/** A site taught in teach mode, for the whole team. */
+export const siteMappingDocChange = doc('siteMapping', siteMappingRecord);
 
 export const documentChange = z.discriminatedUnion('docType', [
   clientDocChange,
   invoiceDocChange,
   noteDocChange,
   settingsDocChange,
+  mergeDocChange,
+  siteMappingDocChange,
 ]);
 export type DocumentChange = z.infer<typeof documentChange>;
 export type DocType = DocumentChange['docType'];

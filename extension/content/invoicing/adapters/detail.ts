@@ -1,13 +1,19 @@
 import { isOurElement } from '../../shared/shadowHost';
+import { clientNameIn, isProvisional, numberToken } from './fields';
+import { readDate } from './parsing';
 import { readInvoice } from './reading';
-import { normalizeLabel, textOf } from './text';
+import { parseStatus } from './status';
+import { pageInvoiceNumber } from './subject';
+import { isSkippedElement, normalizeLabel, textOf } from './text';
 import type { FieldElements, InvoiceReading, ReadContext } from './types';
 import { classifyLabel, type InvoiceField } from './vocabulary';
 
 /**
- * Invoice detail pages: one invoice shown as label/value pairs (`<dl>`, two-cell table rows,
- * `Label : value`, a label element followed by its value), with the number sometimes only in the
- * title (`Facture FA-2026-0042`).
+ * Invoice pages: one invoice shown as label/value pairs (`<dl>`, two-cell table rows, a label cell
+ * whose value cell holds a small nested table with an edit pencil, `Label : value`, a label element
+ * followed by its value, grids of label/value blocks), the number often only in the page's title
+ * or heading (`FA2609-0004 - Fiche`, `Facture FA-2026-0042`), the client a link to the customer
+ * with no label, the status a chip.
  */
 export interface DetailMatch {
   /** The smallest element holding every field found: the detail's "row". */
@@ -21,6 +27,10 @@ export interface DetailMatch {
 
 const MAX_LABEL_LENGTH = 60;
 const MAX_VALUE_LENGTH = 120;
+/** Links to a customer's page in the tools we know of the class of (`societe/card.php?socid=`, `/customers/42`). */
+const CUSTOMER_LINK =
+  /(societe|soc\.php|socid=|thirdpart|tiers|customer|client|contact|partner|compan|account|organi[sz]ation)/i;
+const STATUS_CHIP = /status|statut|badge|chip|pill|tag|state|label|etat/i;
 
 /** A label is (mostly) the field's name: `Échéance :`, not `Facture FA-2026-0042`. */
 function labelField(text: string): InvoiceField | null {
@@ -29,9 +39,36 @@ function labelField(text: string): InvoiceField | null {
   const length = normalizeLabel(text).length;
   return match.exact || match.score >= 0.6 * length ? match.field : null;
 }
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'SVG']);
-const TITLE_NUMBER =
-  /^(?:facture|invoice|avoir)\s*(?:n[o°º]\.?|#|number|num[eé]ro)?\s*[:\-–]?\s*([A-Z0-9][\w\-/.]*)$/i;
+
+/** A value that can be the field's: a number-shaped ref, a date, digits for an amount. */
+function valueFits(field: InvoiceField, text: string): boolean {
+  switch (field) {
+    case 'number':
+      // `Facturé : 3 000,00` is an amount, not a ref.
+      return (
+        numberToken(text) !== null && !/^[-\d\s.,\u202f\u00a0]+(\s*\p{Sc}|\s*[A-Z]{3})?$/u.test(text.trim())
+      );
+    case 'dueDate':
+    case 'issueDate':
+      return readDate(text, 'fr') !== null || readDate(text, 'en') !== null;
+    case 'amountDue':
+    case 'total':
+    case 'paid':
+      return /\d/.test(text);
+    default:
+      return true;
+  }
+}
+
+/** The cell a label sits in, when the label is in a small nested table (label + edit pencil). */
+function outerCell(label: Element): Element {
+  const cell = label.closest('td, th');
+  const nested = cell?.closest('table');
+  const outer = nested?.parentElement?.closest('td, th');
+  if (!cell || !nested || !outer) return cell ?? label;
+  // Everything else in the nested table is empty to the eye (pencils, icons): the outer cell is the label.
+  return textOf(nested) === textOf(cell) ? outer : cell;
+}
 
 /** The element holding a label's value, or null. */
 function valueElementOf(label: Element): Element | null {
@@ -41,19 +78,30 @@ function valueElementOf(label: Element): Element | null {
     while (next && next.tagName !== 'DD') next = next.nextElementSibling;
     return next;
   }
-  if (tag === 'TH' || tag === 'TD') {
-    const row = label.parentElement;
+  const cell = label.closest('td, th');
+  if (cell) {
+    const labelCell = outerCell(label);
+    const row = labelCell.parentElement;
     // A row of many cells is a list's header, not a label/value pair.
     if (row?.tagName !== 'TR' || row.children.length > 4) return null;
-    return label.nextElementSibling;
+    let next = labelCell.nextElementSibling;
+    while (next && !textOf(next)) next = next.nextElementSibling;
+    return next;
   }
   if (tag === 'LABEL') {
     const target = label.getAttribute('for');
-    if (target) return label.ownerDocument.getElementById(target);
+    const byId = target ? label.ownerDocument.getElementById(target) : null;
+    if (byId && textOf(byId)) return byId;
   }
-  if (label.nextElementSibling) return label.nextElementSibling;
+  let next = label.nextElementSibling;
+  while (next && !textOf(next)) next = next.nextElementSibling;
+  if (next) return next;
   const parent = label.parentElement;
-  if (parent && textOf(parent) === textOf(label)) return parent.nextElementSibling;
+  if (parent && textOf(parent) === textOf(label)) {
+    let after = parent.nextElementSibling;
+    while (after && !textOf(after)) after = after.nextElementSibling;
+    return after;
+  }
   return null;
 }
 
@@ -61,6 +109,45 @@ function lowestCommonAncestor(elements: Element[]): Element | null {
   let candidate: Element | null = elements[0] ?? null;
   while (candidate && !elements.every((el) => candidate!.contains(el))) candidate = candidate.parentElement;
   return candidate;
+}
+
+/** The smallest element under `root` whose own text shows `token` (the number's place on the page). */
+function elementShowing(root: Element, token: string, skip: (el: Element) => boolean): Element | null {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        return isSkippedElement(el) || isOurElement(el) || skip(el) || el.closest('head, title')
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP;
+      }
+      return node.nodeValue?.includes(token) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+    },
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (el && textOf(el).includes(token)) return el;
+  }
+  return null;
+}
+
+/** A link to the customer's page whose text is a name (the client, with no label). */
+function customerLink(root: Element, skip: (el: Element) => boolean): Element | null {
+  for (const link of Array.from(root.querySelectorAll('a[href]')).slice(0, 200)) {
+    if (skip(link) || link.closest('nav, [role=navigation], aside, table table')) continue;
+    if (CUSTOMER_LINK.test(link.getAttribute('href') ?? '') && clientNameIn(link)) return link;
+  }
+  return null;
+}
+
+/** A status chip (`<span class="badge badge-status1">Impayée</span>`), or null. */
+function statusChip(root: Element, skip: (el: Element) => boolean): Element | null {
+  for (const el of Array.from(root.querySelectorAll('[class]')).slice(0, 2000)) {
+    if (skip(el) || !STATUS_CHIP.test(el.getAttribute('class') ?? '') || el.closest('table table')) continue;
+    const text = textOf(el);
+    if (text && text.length <= 40 && parseStatus(text)) return el;
+  }
+  return null;
 }
 
 /**
@@ -77,9 +164,7 @@ export function findDetail(root: Element, skip: (el: Element) => boolean): Detai
     acceptNode(node) {
       if (node.nodeType === 1) {
         const el = node as Element;
-        if (SKIPPED_TAGS.has(el.tagName.toUpperCase()) || isOurElement(el) || skip(el)) {
-          return NodeFilter.FILTER_REJECT;
-        }
+        if (isSkippedElement(el) || isOurElement(el) || skip(el)) return NodeFilter.FILTER_REJECT;
         return NodeFilter.FILTER_SKIP;
       }
       const length = node.nodeValue?.trim().length ?? 0;
@@ -92,13 +177,13 @@ export function findDetail(root: Element, skip: (el: Element) => boolean): Detai
     if (!label || seenLabels.has(label)) continue;
     seenLabels.add(label);
     const whole = textOf(label);
-    if (whole.length > MAX_LABEL_LENGTH * 2) continue;
+    if (!whole || whole.length > MAX_LABEL_LENGTH * 2) continue;
 
     // `Échéance : 12/03/2026` in one element.
     const colon = whole.indexOf(':');
     if (colon > 0 && colon < MAX_LABEL_LENGTH && whole.slice(colon + 1).trim()) {
       const field = labelField(whole.slice(0, colon));
-      if (field && !cells[field]) {
+      if (field && !cells[field] && valueFits(field, whole.slice(colon + 1))) {
         cells[field] = label;
         texts[field] = whole.slice(colon + 1).trim();
         continue;
@@ -111,15 +196,28 @@ export function findDetail(root: Element, skip: (el: Element) => boolean): Detai
     const valueText = textOf(value);
     // An empty or long value, or one that is itself a label, means this was not a label/value pair.
     if (!value || !valueText || valueText.length > MAX_VALUE_LENGTH || labelField(valueText)) continue;
+    if (!valueFits(field, valueText)) continue;
     cells[field] = value;
   }
 
+  // The number in the title or heading (the ref as bare text in a header block).
   if (!cells.number) {
-    const title = Array.from(root.querySelectorAll('h1, h2')).find((h) => TITLE_NUMBER.test(textOf(h)));
-    if (title) {
-      cells.number = title;
-      texts.number = TITLE_NUMBER.exec(textOf(title))![1]!;
+    const titled = pageInvoiceNumber(doc);
+    const shown = titled && elementShowing(root, titled.number, skip);
+    if (titled && shown) {
+      cells.number = shown;
+      texts.number = titled.shown;
+    } else if (titled && isProvisional(undefined, titled.shown)) {
+      return null;
     }
+  }
+  if (!cells.client) {
+    const link = customerLink(root, skip);
+    if (link) cells.client = link;
+  }
+  if (!cells.status) {
+    const chip = statusChip(root, skip);
+    if (chip) cells.status = chip;
   }
 
   const amount = cells.amountDue ?? cells.total;

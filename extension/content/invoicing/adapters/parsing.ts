@@ -19,7 +19,18 @@ export function readAmount(text: string, locale: string, defaultCurrency: string
   return tryParseAmount(text, { locale: parsingLanguage(locale), defaultCurrency });
 }
 
+/** A date written inside other words: `12/03/2026 (en retard)`, `Due Mar 12, 2026`. */
+const DATE_IN_TEXT =
+  /\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:er)? \p{L}+\.? \d{4}|\p{L}+\.? \d{1,2},? \d{4}/gu;
+
 export function readDate(text: string, locale: string): IsoDate | null {
   if (!text) return null;
-  return tryParseDate(text, { locale: parsingLanguage(locale) });
+  const options = { locale: parsingLanguage(locale) };
+  const whole = tryParseDate(text, options);
+  if (whole) return whole;
+  for (const match of text.matchAll(DATE_IN_TEXT)) {
+    const found = tryParseDate(match[0], options);
+    if (found) return found;
+  }
+  return null;
 }

@@ -1,19 +1,31 @@
 import type { InvoiceStatus } from '@relance/shared';
+import {
+  clientNameIn,
+  invoiceNumberIn,
+  isProvisional,
+  nameAmong,
+  numberToken,
+  saysCreditNote,
+} from './fields';
 import { readAmount, readDate } from './parsing';
 import { parseStatus } from './status';
-import { textOf } from './text';
+import { linesOf, textOf } from './text';
 import type { FieldElements, InvoiceReading, ReadContext } from './types';
 
-const MAX_NUMBER_LENGTH = 100;
-const MAX_NAME_LENGTH = 300;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+
+/** Statuses that never get a badge: nothing is chased on them (DESIGN.md, Overlay DOM). */
+export function isDunnable(status: InvoiceStatus): boolean {
+  return status !== 'draft' && status !== 'cancelled';
+}
 
 /**
  * Turns the elements holding an invoice's fields into a reading, or null when a required field
- * (number, client, amount, due date) is missing or unreadable. Shared by every adapter.
+ * (number, client, amount, due date) is missing or unreadable, or when the document is a draft
+ * (provisional ref, draft status) or a credit note. Shared by every adapter.
  *
  * `texts` lets an adapter pass a field's text when it is not an element's whole text (a detail
- * page's `Échéance : 12/03/2026`).
+ * page's `Échéance : 12/03/2026`, a page title's number, the customer a page is about).
  */
 export function readInvoice(
   cells: FieldElements,
@@ -23,24 +35,41 @@ export function readInvoice(
 ): InvoiceReading | null {
   const text = (field: keyof FieldElements) => texts[field] ?? textOf(cells[field]);
 
-  const number = text('number');
-  const clientName = text('client');
-  if (!number || number.length > MAX_NUMBER_LENGTH || !clientName || clientName.length > MAX_NAME_LENGTH) {
-    return null;
-  }
+  const numberText = texts.number ?? linesOf(cells.number).join(' ');
+  if (isProvisional(undefined, numberText)) return null;
+  const number = texts.number !== undefined ? numberToken(texts.number) : invoiceNumberIn(cells.number);
+  const clientName = texts.client !== undefined ? nameAmong([texts.client]) : clientNameIn(cells.client);
+  if (!number || !clientName) return null;
   const dueDate = readDate(text('dueDate'), ctx.locale);
   if (!dueDate) return null;
+
+  const statusText = text('status');
+  if (saysCreditNote(`${numberText} ${text('docType')} ${statusText}`)) return null;
 
   // A currency column, when there is one, says what the bare amounts are in.
   const currencyCell = text('currency').toUpperCase();
   const currency = /^[A-Z]{3}$/.test(currencyCell) ? currencyCell : ctx.defaultCurrency;
-  const due = cells.amountDue || texts.amountDue ? readAmount(text('amountDue'), ctx.locale, currency) : null;
-  const total = cells.total || texts.total ? readAmount(text('total'), ctx.locale, currency) : null;
+  const money = (field: 'amountDue' | 'total' | 'paid') =>
+    cells[field] || texts[field] ? readAmount(text(field), ctx.locale, currency) : null;
+  const total = money('total');
+  const paid = money('paid');
+  let due = money('amountDue');
+  // A credit note's amounts are negative.
+  if ((total && total.cents < 0) || (due && due.cents < 0)) return null;
+  // Total and paid so far, no balance column: what is left is their difference.
+  if (!due && total && paid && paid.cents >= 0) {
+    due = { cents: Math.max(0, total.cents - paid.cents), currency: total.currency };
+  }
+  const status = statusOf(statusText, due?.cents, total?.cents, paid?.cents);
+  if (status === 'draft') return null;
+  // Nothing is left to pay on a cancelled invoice, nor on a paid one, whatever its columns say.
+  if (status === 'cancelled' || (status === 'paid' && !due)) {
+    due = { cents: 0, currency: (due ?? total)?.currency ?? currency };
+  }
   const amount = due ?? total;
-  if (!amount || amount.cents < 0) return null;
+  if (!amount) return null;
 
   const issueDate = readDate(text('issueDate'), ctx.locale) ?? undefined;
-  const status = statusOf(text('status'), due?.cents, total?.cents);
   const reading: InvoiceReading = {
     number,
     clientName,
@@ -49,7 +78,7 @@ export function readInvoice(
     dueDate,
     status,
   };
-  if (total && total.cents >= 0) reading.totalCents = total.cents;
+  if (total) reading.totalCents = total.cents;
   if (issueDate) reading.issueDate = issueDate;
   const email = emailIn(cells.email, text('email')) ?? emailIn(cells.client);
   if (email) reading.clientEmail = email;
@@ -59,11 +88,17 @@ export function readInvoice(
 }
 
 /** The status cell when it says something; else what the amounts imply. */
-function statusOf(statusText: string, dueCents?: number, totalCents?: number): InvoiceStatus {
+function statusOf(
+  statusText: string,
+  dueCents?: number,
+  totalCents?: number,
+  paidCents?: number,
+): InvoiceStatus {
   const said = parseStatus(statusText);
   if (said) return said;
   if (dueCents === 0 && (totalCents ?? 1) > 0) return 'paid';
   if (dueCents !== undefined && totalCents !== undefined && dueCents < totalCents) return 'partial';
+  if (paidCents !== undefined && paidCents > 0) return 'partial';
   return 'unpaid';
 }
 

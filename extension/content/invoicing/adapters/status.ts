@@ -6,13 +6,22 @@ import { normalizeLabel } from './text';
  * "impayée"/"non payée" are unpaid although they contain "payée".
  */
 const RULES: [RegExp, InvoiceStatus][] = [
-  [/\b(partiel\w*|partial\w*|acompte|part paid|commencee?s?)\b/, 'partial'],
-  [/\b(impaye\w*|non (paye\w*|regle\w*)|unpaid|not paid|overdue|en retard|late|retard)\b/, 'unpaid'],
-  [/\b(payee?s?|paid|reglee?s?|soldee?s?|acquittee?s?|encaissee?s?|settled|closed|cloturee?s?)\b/, 'paid'],
-  [/\b(brouillon|draft|proforma|devis)\b/, 'draft'],
-  [/\b(annulee?s?|cancell?ed|void|voided|abandonnee?s?)\b/, 'cancelled'],
   [
-    /\b(a payer|a regler|envoyee?s?|emise?s?|validee?s?|ouverte?s?|en attente|sent|open|issued|pending|due|outstanding|awaiting payment)\b/,
+    /\b(brouillon|draft|proforma|pro forma|devis|provisoire|a valider|en attente de validation|awaiting approval)\b/,
+    'draft',
+  ],
+  [
+    /\b(annulee?s?|cancell?ed|void|voided|abandonnee?s?|uncollectible|irrecouvrable|written off|reversed|perdue?s?)\b/,
+    'cancelled',
+  ],
+  [/\b(partiel\w*|partial\w*|acompte|part paid|commencee?s?)\b/, 'partial'],
+  [/\b(impaye\w*|non (paye\w*|regle\w*)|unpaid|not paid|overdue|past due|en retard|late|retard)\b/, 'unpaid'],
+  [
+    /\b(payee?s?|paid|reglee?s?|soldee?s?|acquittee?s?|encaissee?s?|settled|closed|cloturee?s?|deposited)\b/,
+    'paid',
+  ],
+  [
+    /\b(a payer|a regler|envoyee?s?|emise?s?|validee?s?|ouverte?s?|en attente|sent|open|issued|pending|due|due in|outstanding|awaiting payment|viewed|vue|approved|a echeance)\b/,
     'unpaid',
   ],
 ];

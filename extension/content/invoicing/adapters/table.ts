@@ -5,12 +5,12 @@ import type { ListAdapter } from './types';
 /**
  * Invoice lists written as HTML `<table>`s (server-rendered ERPs, most admin templates).
  */
-function childrenNamed(parent: Element, ...tags: string[]): Element[] {
+export function childrenNamed(parent: Element, ...tags: string[]): Element[] {
   return Array.from(parent.children).filter((child) => tags.includes(child.tagName));
 }
 
 /** The table's own rows (not those of a table nested in a cell), in order. */
-function rowsOf(table: Element): Element[] {
+export function rowsOf(table: Element): Element[] {
   const rows: Element[] = [];
   for (const child of Array.from(table.children)) {
     if (child.tagName === 'TR') rows.push(child);
@@ -19,8 +19,38 @@ function rowsOf(table: Element): Element[] {
   return rows;
 }
 
+/**
+ * The table's header row; else, for a body drawn apart from its sticky header (Element UI, Ant
+ * Design, DataTables' scrolling), the header-only table just before it in the same wrapper.
+ */
+export function headerRow(table: Element): Element | null {
+  return ownHeaderRow(table) ?? detachedHeaderRow(table);
+}
+
+const WRAPPER_LEVELS = 4;
+
+function detachedHeaderRow(table: Element): Element | null {
+  if (childrenNamed(table, 'TBODY', 'TR').length === 0) return null;
+  let scope = table.parentElement;
+  for (let level = 0; scope && level < WRAPPER_LEVELS; level++, scope = scope.parentElement) {
+    const before = Array.from(scope.querySelectorAll('table')).filter(
+      (other) =>
+        other !== table &&
+        !other.contains(table) &&
+        !table.contains(other) &&
+        (other.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+    );
+    const header = before[before.length - 1];
+    if (header) {
+      const bodyRows = rowsOf(header).filter((row) => row.parentElement?.tagName === 'TBODY');
+      return bodyRows.some((row) => childrenNamed(row, 'TD').length > 0) ? null : ownHeaderRow(header);
+    }
+  }
+  return null;
+}
+
 /** The last row of `<thead>`; else, among the first rows, one made only of `<th>` (a filter row may come first). */
-function headerRow(table: Element): Element | null {
+function ownHeaderRow(table: Element): Element | null {
   const head = childrenNamed(table, 'THEAD')[0];
   const headRows = head ? childrenNamed(head, 'TR') : [];
   if (headRows.length > 0) return headRows[headRows.length - 1]!;
@@ -32,7 +62,7 @@ function headerRow(table: Element): Element | null {
 }
 
 /** Each cell with its column index, honouring colspan. */
-function cellsWithColumns(row: Element): Map<number, Element> {
+export function cellsWithColumns(row: Element): Map<number, Element> {
   const byColumn = new Map<number, Element>();
   let column = 0;
   for (const cell of childrenNamed(row, 'TD', 'TH')) {

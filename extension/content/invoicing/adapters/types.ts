@@ -15,6 +15,11 @@ export interface InvoiceReading {
   status: InvoiceStatus;
   /** Link to the invoice on the site, when the page has one. */
   url?: string;
+  /**
+   * Read from a summary (a customer page's box of latest invoices) whose amount may not be what is
+   * left to pay: it never replaces what a list or the invoice's own page said.
+   */
+  summary?: boolean;
 }
 
 /** A reading tied to the page: the row (or detail block) it came from and where its badge goes. */
@@ -23,7 +28,7 @@ export interface InvoiceOnPage extends InvoiceReading {
   row: Element;
   /** The element the badge is appended to (the invoice number's cell or value). */
   anchor: Element;
-  /** Which adapter read it (`table`, `aria-grid`, `detail`, `taught`). */
+  /** Which adapter read it (`table`, `aria-grid`, `box`, `detail`, `taught`). */
   adapter: string;
 }
 

@@ -6,11 +6,13 @@ export type InvoiceField =
   | 'client'
   | 'email'
   | 'amountDue'
+  | 'paid'
   | 'total'
   | 'currency'
   | 'issueDate'
   | 'dueDate'
-  | 'status';
+  | 'status'
+  | 'docType';
 type Classified = InvoiceField | 'ignore';
 
 /**
@@ -81,6 +83,48 @@ const PHRASES: Record<Classified, string[]> = {
     'open amount',
     'remaining',
     'unpaid amount',
+    'creance',
+    'creances',
+    'montant restant du',
+    'reste a encaisser',
+    'a encaisser',
+    'solde restant',
+    'solde a payer',
+    'amount remaining',
+    'remaining balance',
+    'remaining amount',
+    'open balance',
+    'outstanding balance',
+    'left to pay',
+    'amount to pay',
+    'unpaid',
+  ],
+  paid: [
+    'recu',
+    'recus',
+    'deja regle',
+    'deja paye',
+    'deja encaisse',
+    'deja recu',
+    'montant regle',
+    'montant paye',
+    'montant encaisse',
+    'montant recu',
+    'regle',
+    'paye',
+    'encaisse',
+    'paiements',
+    'reglements',
+    'total regle',
+    'total paye',
+    'amount paid',
+    'paid',
+    'paid amount',
+    'paid to date',
+    'total paid',
+    'payments',
+    'payments received',
+    'amount received',
   ],
   total: [
     'montant',
@@ -134,8 +178,27 @@ const PHRASES: Record<Classified, string[]> = {
     'payment due',
     'payment due date',
     'due by',
+    'date limite reglement',
+    'date limite de reglement',
+    'date d echeance de paiement',
+    'echeance de paiement',
+    'date de paiement prevue',
+    'payable by',
+    'pay by',
+    'expected payment date',
   ],
-  status: ['statut', 'etat', 'status', 'state', 'statut paiement', 'payment status', 'etat du paiement'],
+  status: [
+    'statut',
+    'etat',
+    'status',
+    'state',
+    'statut paiement',
+    'statut de paiement',
+    'payment status',
+    'etat du paiement',
+    'etat de paiement',
+  ],
+  docType: ['type', 'type de document', 'type de facture', 'document type', 'invoice type', 'nature'],
   ignore: [
     'montant ht',
     'total ht',
@@ -155,12 +218,9 @@ const PHRASES: Record<Classified, string[]> = {
     'paid on',
     'payment date',
     'date paid',
-    'montant regle',
-    'deja regle',
-    'montant paye',
-    'amount paid',
-    'paid',
-    'paid amount',
+    'recu le',
+    'encaisse le',
+    'received on',
     'reference client',
     'ref client',
     'code client',

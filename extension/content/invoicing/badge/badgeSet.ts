@@ -86,6 +86,9 @@ export class BadgeSet {
     setAttribute(host, 'data-days-overdue', String(view.daysOverdue));
     setAttribute(host, 'data-stage', view.stage);
     setAttribute(host, 'data-action-due', String(view.actionDue));
+    setAttribute(host, 'data-client', observation.clientName);
+    setAttribute(host, 'data-amount-due', String(view.outstandingCents));
+    setAttribute(host, 'data-currency', view.currency);
     mounted.content = h(Badge, {
       view,
       t: this.t,

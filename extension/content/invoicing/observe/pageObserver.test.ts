@@ -194,7 +194,7 @@ describe('PageObserver', () => {
     expect(seen.map((o) => o.number)).toEqual(['R1']);
   });
 
-  it('uses a taught mapping instead of the built-in adapters', async () => {
+  it('adds a taught mapping to the built-in adapters, never replacing them', async () => {
     document.body.innerHTML = `${tableHtml([['F1', 'Alpha', '01/03/2026']])}
       <ul><li class="inv"><b>T1</b><i>Taught</i><em>07/03/2026</em><u>70,00 €</u></li></ul>`;
     startObserver();
@@ -206,6 +206,9 @@ describe('PageObserver', () => {
       fields: { number: ':scope > b', client: ':scope > i', dueDate: ':scope > em', amount: ':scope > u' },
     });
     await settle();
-    expect(seen.map((o) => [o.number, o.adapter])).toEqual([['T1', 'taught']]);
+    expect(seen.map((o) => [o.number, o.adapter]).sort()).toEqual([
+      ['F1', 'table'],
+      ['T1', 'taught'],
+    ]);
   });
 });

@@ -3,9 +3,11 @@ import { forEachInSlices, frameBatcher } from '../../shared/scheduling';
 import { isOurElement } from '../../shared/shadowHost';
 import { ariaGridAdapter } from '../adapters/ariaGrid';
 import { type DetailMatch, findDetail, readDetail } from '../adapters/detail';
+import { headlessAdapter } from '../adapters/headless';
 import { readInvoice } from '../adapters/reading';
+import { pageCustomer } from '../adapters/subject';
 import { tableAdapter } from '../adapters/table';
-import { isTaughtRow, type TaughtMapping, taughtCells, taughtRowsIn } from '../adapters/taught';
+import { type TaughtMapping, taughtCells, taughtRowsIn } from '../adapters/taught';
 import type { ColumnMap, InvoiceOnPage, ListAdapter, ReadContext } from '../adapters/types';
 
 /**
@@ -31,7 +33,7 @@ export interface PageObserverOptions {
 type Source =
   | { kind: 'list'; adapter: ListAdapter; map: ColumnMap }
   | { kind: 'detail'; match: DetailMatch | null }
-  | { kind: 'taught'; mapping: TaughtMapping };
+  | { kind: 'taught'; mapping: TaughtMapping; fallback?: Source };
 
 interface ContainerInfo {
   adapter: ListAdapter;
@@ -68,7 +70,7 @@ export class PageObserver {
 
   constructor(private readonly options: PageObserverOptions) {
     this.doc = options.doc;
-    this.lists = options.lists ?? [tableAdapter, ariaGridAdapter];
+    this.lists = options.lists ?? [tableAdapter, ariaGridAdapter, headlessAdapter];
     this.containerSelector = this.lists.map((a) => a.containerSelector).join(', ');
     const flush = guard('observer.flush', () => this.flush());
     this.requestFlush = (options.batcher ?? ((f) => frameBatcher(f, this.doc.defaultView ?? window)))(flush);
@@ -184,7 +186,7 @@ export class PageObserver {
   }
 
   private isInsideRow(el: Element): boolean {
-    if (this.taught) return el.closest(this.taught.rowSelector) !== null || isTaughtRow(el, this.taught);
+    if (this.taught && taughtRowsIn(el, this.taught).some((row) => row.contains(el))) return true;
     return el.closest('tr, [role=row]') !== null || this.insideDetail(el) !== null;
   }
 
@@ -195,15 +197,21 @@ export class PageObserver {
   }
 
   /** Finds the invoice rows `el` is in or contains. */
+  /**
+   * Finds the invoice rows `el` is in or contains. A taught mapping adds to the built-in reading:
+   * its rows are read the taught way, every other list and detail the built-in way.
+   */
   private collectRows(el: Element, rows: Map<Element, Source>): void {
-    if (this.taught) {
-      const mapping = this.taught;
-      for (const row of taughtRowsIn(el, mapping)) rows.set(row, { kind: 'taught', mapping });
-      return;
-    }
     const inList = this.collectFromAncestors(el, rows);
     this.collectFromDescendants(el, rows);
     if (!inList) this.collectDetail(el, rows);
+    if (this.taught) {
+      const mapping = this.taught;
+      for (const row of taughtRowsIn(el, mapping)) {
+        const builtIn = rows.get(row);
+        rows.set(row, { kind: 'taught', mapping, ...(builtIn ? { fallback: builtIn } : {}) });
+      }
+    }
   }
 
   /** `el` inside a recognised list: its row, or every row under it (a new tbody, a page of rows). */
@@ -326,6 +334,7 @@ export class PageObserver {
   private async readRows(rows: Map<Element, Source>): Promise<void> {
     if (rows.size === 0) return;
     const ctx = this.options.readContext();
+    this.customer = undefined;
     let observed: InvoiceOnPage[] = [];
     let vanished: Element[] = [];
     const handOn = () => {
@@ -351,20 +360,36 @@ export class PageObserver {
     );
   }
 
+  /** The customer the page is about (a box of invoices without a client column), once per read. */
+  private customer: string | null | undefined;
+
+  private pageCustomer(): string {
+    if (this.customer === undefined) this.customer = pageCustomer(this.doc);
+    return this.customer ?? '';
+  }
+
   private read(row: Element, source: Source, ctx: ReadContext): InvoiceOnPage | null {
     switch (source.kind) {
       case 'list': {
         const cells = source.adapter.cellsOf(row, source.map);
-        const reading = readInvoice(cells, ctx, {}, row);
-        return reading && cells.number
-          ? { ...reading, row, anchor: cells.number, adapter: source.adapter.name }
-          : null;
+        const texts = source.map.client === undefined ? { client: this.pageCustomer() } : {};
+        const reading = readInvoice(cells, ctx, texts, row);
+        if (!reading || !cells.number) return null;
+        const observation: InvoiceOnPage = {
+          ...reading,
+          row,
+          anchor: cells.number,
+          adapter: source.adapter.name,
+        };
+        if (source.adapter === headlessAdapter) observation.summary = true;
+        return observation;
       }
       case 'taught': {
         // The cells are looked up once: they give both the reading and the badge's anchor.
         const cells = taughtCells(row, source.mapping);
         const reading = cells && readInvoice(cells, ctx, {}, row);
-        return reading && cells.number ? { ...reading, row, anchor: cells.number, adapter: 'taught' } : null;
+        if (reading && cells.number) return { ...reading, row, anchor: cells.number, adapter: 'taught' };
+        return source.fallback ? this.read(row, source.fallback, ctx) : null;
       }
       case 'detail': {
         if (!source.match) return null;

@@ -70,3 +70,23 @@ export function rowOfPicks(picks: Element[]): Element | null {
   if (!row || row.localName === 'body' || row.localName === 'html') return null;
   return row;
 }
+
+/** A selector from the document for an element of an invoice page: its nearest stable id, then the path. */
+export function documentSelector(el: Element): string {
+  const steps: string[] = [];
+  for (let node: Element | null = el; node && node.localName !== 'html'; node = node.parentElement) {
+    const id = stableId(node);
+    if (id) {
+      steps.unshift(`#${escapeIdent(id)}`);
+      return steps.join(' > ');
+    }
+    const parent = node.parentElement;
+    if (!parent) break;
+    if (node.localName === 'body') {
+      steps.unshift('body');
+      break;
+    }
+    steps.unshift(`${node.localName}:nth-child(${Array.from(parent.children).indexOf(node) + 1})`);
+  }
+  return steps.join(' > ');
+}

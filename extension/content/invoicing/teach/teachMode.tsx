@@ -3,12 +3,20 @@ import type { Language } from '@relance/shared/vocabulary';
 import { FloatingPanel, PANEL_CSS } from '../../shared/floating';
 import { guard, guardAsync } from '../../shared/guard';
 import { isOurElement } from '../../shared/shadowHost';
-import { readTaughtRow, type TaughtField, type TaughtMapping } from '../adapters/taught';
+import {
+  OPTIONAL_FIELDS,
+  REQUIRED_FIELDS,
+  readTaughtRow,
+  type TaughtField,
+  type TaughtMapping,
+} from '../adapters/taught';
 import type { ReadContext } from '../adapters/types';
 import { type OverlayTranslator, overlayTranslator } from '../strings';
-import { relativeSelector, rowOfPicks, rowSelectorFor } from './selectors';
+import { documentSelector, relativeSelector, rowOfPicks, rowSelectorFor } from './selectors';
 
-const FIELDS: TaughtField[] = ['number', 'client', 'amount', 'dueDate'];
+/** The four fields every invoice needs, then two optional ones (status, amount left to pay). */
+const FIELDS: TaughtField[] = [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS];
+const REQUIRED = REQUIRED_FIELDS.length;
 const TEACH_CSS = `${PANEL_CSS}
 :host { top: auto; bottom: 16px; }
 .outline { position: fixed; pointer-events: none; border: 2px solid #2563eb; background: rgba(37,99,235,.08);
@@ -32,7 +40,8 @@ export interface TeachModeOptions {
 export class TeachMode {
   private readonly panel: FloatingPanel;
   private readonly t: OverlayTranslator;
-  private picks: Element[] = [];
+  /** One per field picked, in FIELDS order; null for an optional field skipped. */
+  private picks: (Element | null)[] = [];
   private hovered: Element | null = null;
   private listeners: AbortController | null = null;
   private mapping: TaughtMapping | null = null;
@@ -118,26 +127,41 @@ export class TeachMode {
     if (!target) return;
     this.picks.push(target);
     this.hovered = null;
-    if (this.picks.length === FIELDS.length) this.derive();
+    if (this.picks.length >= REQUIRED) this.derive();
     this.render();
   }
 
-  /** Turns the four picks into a mapping and checks that it reads the row as an invoice. */
+  /** Skips the optional field asked for now (status, amount due). */
+  private skip(): void {
+    if (this.picks.length < REQUIRED || this.picks.length >= FIELDS.length) return;
+    this.picks.push(null);
+    this.render();
+  }
+
+  /**
+   * Turns the picks into a mapping and checks that it reads as an invoice: the row of a list when
+   * the picks share one, else an invoice page's fields (selectors from the document).
+   */
   private derive(): void {
-    const row = rowOfPicks(this.picks);
-    if (!row) {
-      this.message = { kind: 'error', text: this.t('teachSameRow') };
-      return;
-    }
+    const doc = this.options.doc;
+    const picked = this.picks.filter((el): el is Element => el !== null);
+    const row = rowOfPicks(picked);
+    const isPage =
+      !row ||
+      row === doc.body ||
+      row.matches('main, [role=main], form, article') ||
+      row.contains(doc.querySelector('h1'));
+    const selectorOf = (el: Element) => (isPage || !row ? documentSelector(el) : relativeSelector(row, el));
     const fields = Object.fromEntries(
-      FIELDS.map((field, i) => [field, relativeSelector(row, this.picks[i]!)]),
+      FIELDS.flatMap((field, i) => (this.picks[i] ? [[field, selectorOf(this.picks[i]!)]] : [])),
     ) as TaughtMapping['fields'];
     const mapping: TaughtMapping = {
-      host: this.options.doc.location?.host ?? '',
-      rowSelector: rowSelectorFor(row),
+      host: doc.location?.host ?? '',
+      ...(isPage || !row ? {} : { rowSelector: rowSelectorFor(row) }),
       fields,
     };
-    const reading = readTaughtRow(row, mapping, this.options.readContext());
+    const scope = row ?? doc.body;
+    const reading = readTaughtRow(scope, mapping, this.options.readContext());
     if (!reading) {
       this.message = { kind: 'error', text: this.t('teachUnreadable') };
       return;
@@ -147,7 +171,7 @@ export class TeachMode {
     this.message = {
       kind: 'ok',
       text: this.t('teachPreview', {
-        count: this.options.doc.querySelectorAll(mapping.rowSelector).length,
+        count: mapping.rowSelector ? doc.querySelectorAll(mapping.rowSelector).length : 1,
         number: reading.number,
         client: reading.clientName,
         amount: formatMoney(reading.amountDueCents, reading.currency, lang),
@@ -190,10 +214,18 @@ export class TeachMode {
   private render(): void {
     const t = this.t;
     const step = this.picks.length;
-    const fieldName = [t('teachNumber'), t('teachClient'), t('teachAmount'), t('teachDueDate')][step];
+    const fieldName = [
+      t('teachNumber'),
+      t('teachClient'),
+      t('teachAmount'),
+      t('teachDueDate'),
+      t('teachStatus'),
+      t('teachAmountDue'),
+    ][step];
+    const optional = step >= REQUIRED;
     this.panel.show(
       <>
-        {this.picks.map((el) => this.outline(el, true))}
+        {this.picks.map((el) => el && this.outline(el, true))}
         {this.outline(this.hovered, false)}
         <div class="panel" role="dialog" aria-label={t('teachTitle')} data-relance-part="teach">
           <header>
@@ -205,7 +237,9 @@ export class TeachMode {
           <section>
             {fieldName && (
               <p data-teach-step={FIELDS[step]}>
-                {step + 1}/4 · {t('teachStep', { field: fieldName })}
+                {optional
+                  ? t('teachOptionalStep', { field: fieldName })
+                  : `${step + 1}/${REQUIRED} · ${t('teachStep', { field: fieldName })}`}
               </p>
             )}
             {this.message && (
@@ -222,6 +256,11 @@ export class TeachMode {
                   onClick={() => void this.save()}
                 >
                   {t('save')}
+                </button>
+              )}
+              {optional && fieldName && (
+                <button type="button" data-relance-action="teach-skip" onClick={() => this.skip()}>
+                  {t('teachSkip')}
                 </button>
               )}
               <button

@@ -37,6 +37,8 @@ export function Layout(props: {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        {/* Relance's own page: the extension's invoicing overlay never reads it (issue 11). */}
+        <meta name="relance-server" content="dashboard" />
         <title>{`${title} · ${identity ? `${identity.team.name} · ` : ''}${t('appName')}`}</title>
         <link rel="stylesheet" href={`/dashboard/assets/dashboard.css?v=${STYLESHEET_VERSION}`} />
       </head>

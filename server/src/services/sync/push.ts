@@ -225,7 +225,7 @@ function linkedClientId(change: DocumentChange): string | null {
       return change.data.clientId ?? null;
     case 'note':
       return change.data.clientId;
-    case 'settings':
+    default:
       return null;
   }
 }
