@@ -94,7 +94,9 @@ describe('hostile text in the invoicing overlay', () => {
     const badges = Array.from(document.querySelectorAll('relance-badge'));
     expect(badges).toHaveLength(HOSTILE.length);
     // The number is the cell's number-shaped token (issue 11): the hostile words beside it are not part of it.
-    expect(badges.map((b) => b.getAttribute('data-invoice-number'))).toEqual(HOSTILE.map((_text, i) => `F-${i}`));
+    expect(badges.map((b) => b.getAttribute('data-invoice-number'))).toEqual(
+      HOSTILE.map((_text, i) => `F-${i}`),
+    );
     expect(document.body.querySelectorAll('img, script, svg, iframe')).toHaveLength(0);
     for (const badge of badges) expectNoInjectedMarkup(badge.shadowRoot!);
   });
