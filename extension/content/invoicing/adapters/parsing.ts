@@ -21,5 +21,6 @@ export function readAmount(text: string, locale: string, defaultCurrency: string
 
 export function readDate(text: string, locale: string): IsoDate | null {
   if (!text) return null;
-  return tryParseDate(text, { locale: parsingLanguage(locale) });
+  // The full tag: `en-GB` writes 03/12/2026 for 3 December, `en-US` for March 12.
+  return tryParseDate(text, { locale });
 }
