@@ -3,6 +3,8 @@ export {
   activitiesForInvoice,
   compareActivities,
   concernsInvoice,
+  FORMAL_NOTICE_DEADLINE_DAYS,
+  formalNoticeDeadline,
   fulfilsStage,
   isReminderLike,
   stageShownBy,
@@ -14,10 +16,14 @@ export {
   type GroupInput,
   groupByClient,
   type InvoiceWithState,
+  invoiceStagesOf,
   planClientReminder,
+  type StageKind,
+  stageKind,
 } from './grouping';
 export { type Receivable, receivableOf } from './receivable';
 export { type Settlement, settlementOf } from './settlement';
+export { canVoid, voidedIds, withoutVoided } from './voids';
 export type {
   BrokenPaymentPlan,
   BrokenPromise,
