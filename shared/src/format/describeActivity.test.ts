@@ -81,8 +81,15 @@ describe('describeActivity', () => {
       details: ['Retire\u00a0: relance du 10/03/2026'],
       text: 'envoyée au mauvais client',
     });
-    expect(describeActivity(samples.void, 'en', 'EUR').details).toEqual(['Withdraws: reminder of 10 Mar 2026']);
-    const letter = make({ type: 'letter', registered: true, stage: 'formal-notice', trackingNumber: '1A 234 567 8901 2' });
+    expect(describeActivity(samples.void, 'en', 'EUR').details).toEqual([
+      'Withdraws: reminder of 10 Mar 2026',
+    ]);
+    const letter = make({
+      type: 'letter',
+      registered: true,
+      stage: 'formal-notice',
+      trackingNumber: '1A 234 567 8901 2',
+    });
     expect(describeActivity(letter, 'fr', 'EUR').details).toEqual([
       'Mise en demeure',
       'recommandé',

@@ -221,9 +221,9 @@ describe('United Kingdom', () => {
       asOf: '2025-07-10',
       jurisdiction: 'UK',
     });
-    expect(r.segments.map((s) => [s.from, s.to, s.days, s.referenceRatePercent, s.ratePercent, s.interestCents])).toEqual([
-      ['2025-06-21', '2025-07-10', 20, 4.75, 12.75, 699],
-    ]);
+    expect(
+      r.segments.map((s) => [s.from, s.to, s.days, s.referenceRatePercent, s.ratePercent, s.interestCents]),
+    ).toEqual([['2025-06-21', '2025-07-10', 20, 4.75, 12.75, 699]]);
     // Exactly £1,000 is not "under £1,000": £70.
     expect(r.indemnityCents).toBe(7_000);
     expect(r.totalCents).toBe(7_699);
@@ -310,7 +310,13 @@ describe('consumers (B2C)', () => {
       asOf: '2025-03-31',
       jurisdiction: 'B2C',
     });
-    expect(r).toMatchObject({ daysLate: 30, interestFrom: null, segments: [], interestCents: 0, totalCents: 0 });
+    expect(r).toMatchObject({
+      daysLate: 30,
+      interestFrom: null,
+      segments: [],
+      interestCents: 0,
+      totalCents: 0,
+    });
   });
 
   it('never runs before the due date, even when the notice came early', () => {

@@ -118,7 +118,9 @@ export function computeLatePayment(input: LatePaymentInput): LatePaymentResult {
         ? // The Act fixes the reference rate once per debt: the base rate on the 31 December or
           // 30 June before interest starts, kept until payment (no re-reading each half-year).
           [segment(interestFrom, asOf, halfYearStart(interestFrom))]
-        : splitByHalfYear(interestFrom, asOf).map((piece) => segment(piece.from, piece.to, piece.halfYearStart));
+        : splitByHalfYear(interestFrom, asOf).map((piece) =>
+            segment(piece.from, piece.to, piece.halfYearStart),
+          );
   }
 
   const interestCents = segments.reduce((sum, s) => sum + s.interestCents, 0);

@@ -40,14 +40,21 @@ describe('rates added by a team lead', () => {
       { on: '2026-09-10' },
     );
     const table = applyRateUpdates(DEFAULT_RATE_TABLE, updates);
-    expect(table.ecbMainRefinancing.changes).toHaveLength(DEFAULT_RATE_TABLE.ecbMainRefinancing.changes.length);
+    expect(table.ecbMainRefinancing.changes).toHaveLength(
+      DEFAULT_RATE_TABLE.ecbMainRefinancing.changes.length,
+    );
     expect(table.ecbMainRefinancing.changes.at(-1)).toEqual({ from: '2025-06-11', ratePercent: 2.2 });
     expect(table.ecbMainRefinancing.knownUntil).toBe('2030-01-01');
     expect(applyRateUpdates(DEFAULT_RATE_TABLE, undefined)).toBe(DEFAULT_RATE_TABLE);
   });
 
   it('a checked-until date alone ends the "assumed rate" for the days it covers', () => {
-    const updates = withRateChange(undefined, 'ecbMainRefinancing', { knownUntil: '2026-11-30' }, { on: '2026-11-30' });
+    const updates = withRateChange(
+      undefined,
+      'ecbMainRefinancing',
+      { knownUntil: '2026-11-30' },
+      { on: '2026-11-30' },
+    );
     const table = applyRateUpdates(DEFAULT_RATE_TABLE, updates);
     expect(rateInForce(table.ecbMainRefinancing, '2026-07-01', 'ECB').unknownAfter).toBeNull();
     expect(rateInForce(DEFAULT_RATE_TABLE.ecbMainRefinancing, '2026-07-01', 'ECB').unknownAfter).toBe(

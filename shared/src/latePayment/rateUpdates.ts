@@ -12,7 +12,10 @@ import { legalInterestHalfYear, parseRateTable, percent, type RateSeries, type R
 const seriesUpdate = z.object({
   /** The day the lead last checked the series. */
   knownUntil: isoDate.optional(),
-  changes: z.array(z.object({ from: isoDate, ratePercent: percent })).max(200).default([]),
+  changes: z
+    .array(z.object({ from: isoDate, ratePercent: percent }))
+    .max(200)
+    .default([]),
 });
 export type SeriesUpdate = z.infer<typeof seriesUpdate>;
 

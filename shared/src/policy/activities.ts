@@ -2,6 +2,7 @@ import { addDays } from '../dates';
 import type { Activity } from '../schemas/activity';
 import type { IsoDate } from '../schemas/common';
 import type { StageId } from '../schemas/stage';
+import { FORMAL_NOTICE_DEADLINE_DAYS } from '../vocabulary/stages';
 import type { ReminderLikeActivity } from './types';
 
 /** An activity concerns an invoice when the invoice is among its `invoiceIds`. */
@@ -56,9 +57,6 @@ export function fulfilsStage(activity: Activity, stage: StageId, invoiceId?: str
   if (activity.type === 'letter' && activity.stage === undefined && !activity.invoiceStages) return true;
   return stageShownBy(activity, invoiceId) === stage;
 }
-
-/** A formal notice customarily leaves 8 days to pay (templates/context.ts uses the same). */
-export const FORMAL_NOTICE_DEADLINE_DAYS = 8;
 
 /**
  * The deadline the latest formal notice for the invoice gave (its own, else 8 days after it was

@@ -15,8 +15,8 @@ import {
 import { analysePauses, lastResumedOn, mergeSpans, pauseOn } from './pauses';
 import { settlementOf } from './settlement';
 import { currentIndex, stageTimeline } from './timeline';
-import { withoutVoided } from './voids';
 import type { InvoicePolicyState } from './types';
+import { withoutVoided } from './voids';
 
 /**
  * The dunning policy for one invoice on one day (DESIGN.md "The dunning policy").

@@ -86,13 +86,19 @@ describe('a grouped message keeps what must stay apart', () => {
 
   it('never puts an amicable invoice under the collections file or a formal notice', () => {
     const invoices = [at23, at70, at50];
-    expect(planClientReminder({ invoices, activities: [], today })?.invoices.map((e) => e.invoice.number)).toEqual(
-      ['F-22'],
-    );
+    expect(
+      planClientReminder({ invoices, activities: [], today })?.invoices.map((e) => e.invoice.number),
+    ).toEqual(['F-22']);
     const asked23 = planClientReminder({ invoices, activities: [], today, focusInvoiceId: at23.id });
-    expect([asked23?.stage, asked23?.invoices.map((e) => e.invoice.number)]).toEqual(['reminder-2', ['F-21']]);
+    expect([asked23?.stage, asked23?.invoices.map((e) => e.invoice.number)]).toEqual([
+      'reminder-2',
+      ['F-21'],
+    ]);
     const asked50 = planClientReminder({ invoices, activities: [], today, focusInvoiceId: at50.id });
-    expect([asked50?.stage, asked50?.invoices.map((e) => e.invoice.number)]).toEqual(['formal-notice', ['F-23']]);
+    expect([asked50?.stage, asked50?.invoices.map((e) => e.invoice.number)]).toEqual([
+      'formal-notice',
+      ['F-23'],
+    ]);
   });
 
   it('records each invoice at its own stage, so none is pushed to the firmer one', () => {
@@ -105,7 +111,9 @@ describe('a grouped message keeps what must stay apart', () => {
       actionDue: false,
     });
     // Its next step comes on its own schedule: reminder-2 at +15, not at once.
-    expect(evaluateInvoice({ invoice: atReminder1, activities: [sent], today: day(15, atReminder1.dueDate) })).toMatchObject({
+    expect(
+      evaluateInvoice({ invoice: atReminder1, activities: [sent], today: day(15, atReminder1.dueDate) }),
+    ).toMatchObject({
       stage: 'reminder-2',
       actionDue: true,
     });
@@ -116,7 +124,12 @@ describe('a grouped message keeps what must stay apart', () => {
   });
 
   it('asked about a courtesy invoice, writes the heads-up alone', () => {
-    const plan = planClientReminder({ invoices: [atReminder1, courtesy], activities: [], today, focusInvoiceId: courtesy.id });
+    const plan = planClientReminder({
+      invoices: [atReminder1, courtesy],
+      activities: [],
+      today,
+      focusInvoiceId: courtesy.id,
+    });
     expect([plan?.stage, plan?.invoices.map((e) => e.invoice.number)]).toEqual(['courtesy', ['F-5']]);
   });
 });

@@ -113,7 +113,9 @@ export function groupByClient({ invoices, ...rest }: GroupInput): ClientReminder
 export function invoiceStagesOf(
   plan: Pick<ClientReminderPlan, 'stage' | 'invoices'>,
 ): Record<string, StageId> | undefined {
-  const own = plan.invoices.filter((e) => e.state.currentStage !== null && e.state.currentStage !== plan.stage);
+  const own = plan.invoices.filter(
+    (e) => e.state.currentStage !== null && e.state.currentStage !== plan.stage,
+  );
   if (own.length === 0) return undefined;
   return Object.fromEntries(own.map((e) => [e.invoice.id, e.state.currentStage!]));
 }

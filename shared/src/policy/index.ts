@@ -3,7 +3,6 @@ export {
   activitiesForInvoice,
   compareActivities,
   concernsInvoice,
-  FORMAL_NOTICE_DEADLINE_DAYS,
   formalNoticeDeadline,
   fulfilsStage,
   isReminderLike,
@@ -23,7 +22,6 @@ export {
 } from './grouping';
 export { type Receivable, receivableOf } from './receivable';
 export { type Settlement, settlementOf } from './settlement';
-export { canVoid, voidedIds, withoutVoided } from './voids';
 export type {
   BrokenPaymentPlan,
   BrokenPromise,
@@ -34,3 +32,4 @@ export type {
   PolicyPause,
   ReminderLikeActivity,
 } from './types';
+export { canVoid, voidedIds, withoutVoided } from './voids';

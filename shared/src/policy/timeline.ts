@@ -37,7 +37,13 @@ export interface TimelineInput {
   notBefore?: ReadonlyMap<StageId, IsoDate>;
 }
 
-export function stageTimeline({ dueDate, steps, periods, shownOn, notBefore }: TimelineInput): TimelineEntry[] {
+export function stageTimeline({
+  dueDate,
+  steps,
+  periods,
+  shownOn,
+  notBefore,
+}: TimelineInput): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   steps.forEach((step, i) => {
     const scheduledOn = addDays(dueDate, step.offsetDays);

@@ -18,7 +18,9 @@ describe('withdrawn and corrected entries', () => {
     const dispute = act('dispute-opened', day(5), { reason: 'saisie par erreur' });
     const withdrawn = act('void', day(6), { voids: dispute.id });
     expect(evaluateInvoice({ invoice, activities: [dispute], today: day(8) }).stage).toBe('paused');
-    expect(evaluateInvoice({ invoice, activities: [dispute, withdrawn], today: day(8) }).stage).toBe('reminder-1');
+    expect(evaluateInvoice({ invoice, activities: [dispute, withdrawn], today: day(8) }).stage).toBe(
+      'reminder-1',
+    );
 
     const promise = act('promise-to-pay', day(8), { promisedDate: day(9) });
     const corrected = act('promise-to-pay', day(8), { promisedDate: day(30) });

@@ -42,7 +42,10 @@ const companyDetails = {
   paymentLink: z
     .string()
     .max(500)
-    .refine((v) => v.trim() === '' || /^https:\/\/\S+$/i.test(v.trim()), 'a payment link starts with https://')
+    .refine(
+      (v) => v.trim() === '' || /^https:\/\/\S+$/i.test(v.trim()),
+      'a payment link starts with https://',
+    )
     .default(''),
 };
 

@@ -41,7 +41,12 @@ describe('EPC QR code payload (SEPA credit transfer)', () => {
     ]);
   });
   it('leaves a wrong BIC out (optional in version 002) and cuts long fields', () => {
-    const lines = epcQrPayload({ ...request, bic: 'nope', name: 'N'.repeat(90), reference: 'R'.repeat(200) }).split('\n');
+    const lines = epcQrPayload({
+      ...request,
+      bic: 'nope',
+      name: 'N'.repeat(90),
+      reference: 'R'.repeat(200),
+    }).split('\n');
     expect(lines[4]).toBe('');
     expect(lines[5]).toHaveLength(70);
     expect(lines[10]).toHaveLength(140);

@@ -46,11 +46,17 @@ export interface TransferRequest {
 }
 
 /** Why no QR code can be made, or null when one can. */
-export function transferProblem(request: TransferRequest): 'no-iban' | 'not-euro' | 'amount' | 'no-name' | null {
+export function transferProblem(
+  request: TransferRequest,
+): 'no-iban' | 'not-euro' | 'amount' | 'no-name' | null {
   if (!request.iban.trim() || !isValidIban(request.iban)) return 'no-iban';
   if (!request.name.trim()) return 'no-name';
   if (request.currency !== 'EUR') return 'not-euro';
-  if (!Number.isInteger(request.amountCents) || request.amountCents < 1 || request.amountCents > 99_999_999_999)
+  if (
+    !Number.isInteger(request.amountCents) ||
+    request.amountCents < 1 ||
+    request.amountCents > 99_999_999_999
+  )
     return 'amount';
   return null;
 }
