@@ -1,6 +1,6 @@
 import type { Activity, Change, Client, Invoice, Language, Note, TeamSettings } from '@relance/shared';
 import Dexie, { type Table } from 'dexie';
-import type { SiteMapping } from './messages';
+import type { PersonProfile, SiteMapping } from './messages';
 
 /**
  * The extension's local database (IndexedDB through Dexie). It lives in the background and the
@@ -98,6 +98,8 @@ export interface SettingsValues {
   sites: { sites: Site[] };
   /** Teach-mode mappings by host (kept on this install). */
   siteMappings: { byHost: Record<string, SiteMapping> };
+  /** This person's own details for the signature of the reminders they send (not synced). */
+  profile: PersonProfile;
 }
 
 export type KeyedRow<M, K extends keyof M = keyof M> = K extends keyof M ? { key: K; value: M[K] } : never;
