@@ -27,7 +27,7 @@ describe('the collections file (dossier de recouvrement)', () => {
       ['Total à réclamer', '1 887,49 €'],
     ]);
     const form = Object.fromEntries(file.courtForm.map((f) => [f.label, plain(f.value)]));
-    expect(form['Débiteur']).toBe('ACME SAS');
+    expect(form.Débiteur).toBe('ACME SAS');
     expect(form['Adresse du débiteur']).toBe('3 quai Perrache\n69002 Lyon');
     expect(form['Créancier (demandeur)']).toContain('Atelier Dupont SARL\n12 rue des Lilas');
     expect(form['Créancier (demandeur)']).toContain('SIREN/SIRET : 123 456 789');

@@ -169,11 +169,9 @@ function qrSvg(doc: Document, modules: boolean[][]): SVGSVGElement {
   background.setAttribute('fill', '#fff');
   svg.append(background);
   let d = '';
-  modules.forEach((row, y) =>
-    row.forEach((dark, x) => {
-      if (dark) d += `M${x + 4} ${y + 4}h1v1h-1z`;
-    }),
-  );
+  for (const [y, row] of modules.entries()) {
+    for (const [x, dark] of row.entries()) if (dark) d += `M${x + 4} ${y + 4}h1v1h-1z`;
+  }
   const path = doc.createElementNS(SVG, 'path');
   path.setAttribute('d', d);
   path.setAttribute('fill', '#000');

@@ -53,16 +53,16 @@ function asImage(modules: boolean[][]) {
   const scale = 4;
   const size = (modules.length + 8) * scale;
   const data = new Uint8Array(size * size * 4).fill(255);
-  modules.forEach((row, y) =>
-    row.forEach((dark, x) => {
-      if (!dark) return;
+  for (const [y, row] of modules.entries()) {
+    for (const [x, dark] of row.entries()) {
+      if (!dark) continue;
       for (let dy = 0; dy < scale; dy++)
         for (let dx = 0; dx < scale; dx++) {
           const i = (((y + 4) * scale + dy) * size + (x + 4) * scale + dx) * 4;
           data[i] = data[i + 1] = data[i + 2] = 0;
         }
-    }),
-  );
+    }
+  }
   return { width: size, height: size, data };
 }
 
