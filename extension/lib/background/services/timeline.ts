@@ -59,7 +59,10 @@ export async function clientTimeline(
   return {
     ...(client && !client.deleted ? { client: clientSchemaData(client) } : {}),
     entries,
-    invoices: evaluated.filter((e) => e.receivable.open).map((e) => e.view),
+    invoices: evaluated
+      .filter((e) => e.receivable.open)
+      .map((e) => e.view)
+      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)),
     voided: [...voided],
     mine: activities.filter((a) => !voided.has(a.id) && canVoid(a, account?.person.id)).map((a) => a.id),
   };
