@@ -21,40 +21,51 @@ export interface Letter extends LetterData {
 
 const TABLE_MARK = /^\[\[relance:invoice-table\]\](:penalties)?$/;
 
+// Positions in print are from the page area: with a 15 mm top and 22 mm left margin, the recipient
+// sits 45 mm from the top and 110 mm from the left edge of the sheet, in a French DL window.
 const LETTER_CSS = `
-@page { size: A4; margin: 0; }
+@page { size: A4; margin: 15mm 18mm 10mm 22mm; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }
-body { font: 10.5pt/1.45 Georgia, 'Times New Roman', serif; color: #000; background: #f3f4f6; }
-.sheet { width: 210mm; min-height: 297mm; margin: 0 auto; padding: 18mm 20mm 30mm 25mm; background: #fff;
+body { font: 10pt/1.4 Georgia, 'Times New Roman', serif; color: #000; background: #f3f4f6; }
+.sheet { width: 210mm; min-height: 297mm; margin: 0 auto; padding: 15mm 18mm 24mm 22mm; background: #fff;
   position: relative; }
-.sender { white-space: pre-line; font-size: 10pt; max-width: 85mm; min-height: 27mm; }
-.sender .name { font-weight: bold; font-size: 11pt; }
-.recipient { position: absolute; top: 45mm; left: 110mm; width: 85mm; min-height: 35mm; white-space: pre-line; }
-.layout-en .recipient { left: 25mm; }
+.sender { white-space: pre-line; font-size: 9.5pt; max-width: 80mm; min-height: 26mm; }
+.sender .name { font-weight: bold; font-size: 10.5pt; }
+.recipient { position: absolute; top: 45mm; left: 110mm; width: 85mm; min-height: 30mm; white-space: pre-line; }
+.layout-en .recipient { left: 22mm; }
 .layout-en .sender { margin-left: 100mm; text-align: right; }
-.date { margin-top: 36mm; text-align: right; }
-.mention { margin-top: 4mm; font-weight: bold; text-transform: uppercase; font-size: 9.5pt; letter-spacing: .02em; }
-.subject { margin: 6mm 0 5mm; font-weight: bold; }
-.body { white-space: pre-wrap; outline: none; }
-.body p { margin: 0 0 3mm; white-space: pre-wrap; }
-table.invoices { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9.5pt;
+.date { margin-top: 32mm; text-align: right; }
+.mention { margin-top: 3mm; font-weight: bold; text-transform: uppercase; font-size: 9pt; letter-spacing: .02em; }
+.subject { margin: 5mm 0 4mm; font-weight: bold; }
+.body { outline: none; }
+.body p { margin: 0 0 2.4mm; white-space: pre-wrap; }
+table.invoices { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; font-size: 9pt;
   font-variant-numeric: tabular-nums; }
-table.invoices th, table.invoices td { padding: 1.2mm 2mm; border-bottom: .3mm solid #999; text-align: left;
+table.invoices th, table.invoices td { padding: 1mm 1.6mm; border-bottom: .3mm solid #999; text-align: left;
   white-space: nowrap; }
 table.invoices th { border-bottom: .5mm solid #000; font-weight: bold; }
 table.invoices .amount { text-align: right; }
 table.invoices tr.total td { font-weight: bold; border-bottom: none; border-top: .5mm solid #000; }
-.payment { display: flex; gap: 6mm; align-items: center; border: .3mm solid #000; padding: 3mm 4mm; margin: 5mm 0;
-  break-inside: avoid; }
-.payment svg { width: 32mm; height: 32mm; flex: none; }
-.payment .lines { white-space: pre-line; font-size: 9.5pt; }
-.payment .caption { font-size: 8.5pt; color: #333; margin-top: 2mm; }
-.footer { position: absolute; left: 25mm; right: 20mm; bottom: 10mm; border-top: .3mm solid #999; padding-top: 2mm;
-  font-size: 8pt; color: #333; text-align: center; white-space: pre-line; }
+.payment { display: flex; gap: 4mm; align-items: center; border: .3mm solid #000; padding: 2.5mm 3mm;
+  float: right; width: 108mm; margin: 0 0 2mm 4mm; break-inside: avoid; }
+.body::after { content: ''; display: block; clear: both; }
+.payment svg { width: 28mm; height: 28mm; flex: none; }
+.payment .lines { white-space: pre-line; font-size: 9pt; }
+.payment .caption { font-size: 8pt; color: #333; margin-top: 1.5mm; }
+.footer { position: absolute; left: 22mm; right: 18mm; bottom: 10mm; border-top: .3mm solid #999; padding-top: 1.5mm;
+  font-size: 7.5pt; color: #333; text-align: center; white-space: pre-line; }
 .toolbar { width: 210mm; margin: 0 auto; padding: 8px 0; font: 13px system-ui, sans-serif; display: flex; gap: 12px;
   align-items: center; }
-@media print { body { background: #fff; } .toolbar { display: none; } .sheet { margin: 0; } }
+@media print {
+  body { background: #fff; }
+  .toolbar { display: none; }
+  .sheet { width: auto; min-height: 0; margin: 0; padding: 0 0 16mm; }
+  .recipient { top: 30mm; left: 88mm; }
+  .layout-en .recipient { left: 0; }
+  /* The legal footer at the foot of every page (the sheet keeps room for it). */
+  .footer { position: fixed; left: 0; right: 0; bottom: 0; }
+}
 `;
 
 export function writeLetter(doc: Document, letter: Letter): void {
@@ -115,11 +126,17 @@ export function writeLetter(doc: Document, letter: Letter): void {
   flush();
 
   if (letter.payment) {
-    const box = el('div', 'payment', undefined, sheet);
+    // Beside the signature (the text's last paragraph), so that a letter keeps to one sheet.
+    const box = doc.createElement('div');
+    box.className = 'payment';
+    box.setAttribute('contenteditable', 'false');
     if (letter.payment.qr) box.append(qrSvg(doc, letter.payment.qr));
     const lines = el('div', '', undefined, box);
     el('div', 'lines', letter.payment.lines.join('\n'), lines);
     if (letter.payment.qr) el('div', 'caption', letter.payment.qrCaption, lines);
+    const signature = text.lastElementChild;
+    if (signature) text.insertBefore(box, signature);
+    else text.append(box);
   }
   if (letter.footer.length) el('div', 'footer', letter.footer.join('\n'), sheet);
 }

@@ -336,6 +336,7 @@ const LETTER_WORDS = {
     registration: 'SIREN/SIRET {value}',
     vat: 'TVA {value}',
     subject: 'Objet : {subject}',
+    phone: 'Tél. {phone}',
   },
   en: {
     registered: 'Recorded delivery',
@@ -350,6 +351,7 @@ const LETTER_WORDS = {
     registration: 'Company no. {value}',
     vat: 'VAT {value}',
     subject: 'Subject: {subject}',
+    phone: 'Tel. {phone}',
   },
 } as const;
 
@@ -430,7 +432,7 @@ function letterOf(
     sender: [
       company.legalName || context.companyName,
       ...splitLines(context.companyAddress),
-      ...(context.sender?.phone ? [context.sender.phone] : []),
+      ...(context.sender?.phone ? [fill(w.phone, { phone: context.sender.phone })] : []),
       ...(context.sender?.email ? [context.sender.email] : []),
     ].filter(Boolean),
     recipient: { name: context.client.name, address: splitLines(context.client.address) },
