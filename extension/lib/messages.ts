@@ -168,6 +168,8 @@ export interface PreparedReminder {
   letter?: LetterData;
   /** The legal stage: the collections file (for the team, never a message to the client). */
   collectionsFile?: CollectionsFile;
+  /** The same file as text, to print or export (made here: the content script stays small). */
+  collectionsFileText?: string;
   /** The formal notice's deadline, recorded with it when it is sent. */
   deadline?: IsoDate;
   invoiceIds: string[];

@@ -42,6 +42,7 @@ function fakeServer(person: { id: string; name: string }) {
       const page = changes.filter((c) => (c.version as number) > since).slice(0, limit);
       const cursor = page.length ? (page.at(-1)!.version as number) : since;
       return Response.json({
+        schemaVersion: 1,
         changes: page,
         cursor,
         hasMore: changes.some((c) => (c.version as number) > cursor),
@@ -59,7 +60,7 @@ function fakeServer(person: { id: string; name: string }) {
         });
         return { id: change.activity!.id, status: 'accepted' };
       });
-      return Response.json({ results });
+      return Response.json({ schemaVersion: 1, results });
     }
     return new Response('not found', { status: 404 });
   };

@@ -1,7 +1,6 @@
 import { formatDate, formatMoney, stageLabel } from '@relance/shared/format';
 import { channelLabel } from '@relance/shared/format/labels';
 import { formatCount } from '@relance/shared/format/plural';
-import { collectionsFileText } from '@relance/shared/templates/collectionsFile';
 import type { Channel, Language, StageId } from '@relance/shared/vocabulary';
 import { useEffect, useState } from 'preact/hooks';
 import type { ActivityInput, PausedInvoice, PreparedReminder, Send } from '../../../lib/messages';
@@ -225,13 +224,11 @@ export function ReminderDialog(props: ReminderDialogProps) {
             <CollectionsFileView
               file={reminder.collectionsFile}
               t={t}
-              onPrint={() =>
-                props.printText(t('collectionsTitle'), collectionsFileText(reminder.collectionsFile!))
-              }
+              onPrint={() => props.printText(t('collectionsTitle'), reminder.collectionsFileText ?? '')}
               onExport={() =>
                 props.download(
                   `${t('collectionsTitle')} - ${reminder.clientName}.txt`,
-                  collectionsFileText(reminder.collectionsFile!),
+                  reminder.collectionsFileText ?? '',
                 )
               }
             />

@@ -3,6 +3,8 @@ import {
   addDays,
   applyRateUpdates,
   buildCollectionsFile,
+  type CollectionsFileFacts,
+  collectionsFileText,
   compareActivities,
   DEFAULT_DEADLINE_DAYS,
   DEFAULT_RATE_TABLE,
@@ -223,13 +225,11 @@ function prepareOne(input: OneInput): PreparedReminder {
     body: mail.body,
     letter: letterOf(context, letterText, stage, lang, lines),
     ...(stage === 'legal'
-      ? {
-          collectionsFile: buildCollectionsFile(
-            context,
-            collectionsFacts(covered, counting, lang, invoices[0]!.currency, today),
-            lang,
-          ),
-        }
+      ? collectionsFileOf(
+          context,
+          collectionsFacts(covered, counting, lang, invoices[0]!.currency, today),
+          lang,
+        )
       : {}),
     recipients: client?.emails ?? [],
     channels: step ? [...step.channel] : ['email'],
@@ -458,6 +458,11 @@ function letterOf(
         .join(' – '),
     ].filter(Boolean),
   };
+}
+
+function collectionsFileOf(context: ReminderContext, facts: CollectionsFileFacts, lang: Language) {
+  const collectionsFile = buildCollectionsFile(context, facts, lang);
+  return { collectionsFile, collectionsFileText: collectionsFileText(collectionsFile) };
 }
 
 /** What the collections file says was done: the latest formal notice, pauses, the timeline in words. */
