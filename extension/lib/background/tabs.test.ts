@@ -1,4 +1,4 @@
-import { formatHlc, uuidv7 } from '@relance/shared';
+import { formatHlc, SYNC_SCHEMA_VERSION, uuidv7 } from '@relance/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { freshDb, repoContext, testClock } from '../../test/helpers';
@@ -42,7 +42,7 @@ function fakeServer(person: { id: string; name: string }) {
       const page = changes.filter((c) => (c.version as number) > since).slice(0, limit);
       const cursor = page.length ? (page.at(-1)!.version as number) : since;
       return Response.json({
-        schemaVersion: 1,
+        schemaVersion: SYNC_SCHEMA_VERSION,
         changes: page,
         cursor,
         hasMore: changes.some((c) => (c.version as number) > cursor),
@@ -60,7 +60,7 @@ function fakeServer(person: { id: string; name: string }) {
         });
         return { id: change.activity!.id, status: 'accepted' };
       });
-      return Response.json({ schemaVersion: 1, results });
+      return Response.json({ schemaVersion: SYNC_SCHEMA_VERSION, results });
     }
     return new Response('not found', { status: 404 });
   };

@@ -1,4 +1,4 @@
-import { isoDate } from '@relance/shared';
+import { isoDate, rateTable, rateUpdates } from '@relance/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-env';
@@ -22,6 +22,13 @@ export const rateChangeBody = z
     (c) => c.from !== undefined || c.knownUntil !== undefined,
     'give a rate change or a checked-until date',
   );
+
+/** What both methods answer: the team's table (for the OpenAPI document). */
+export const teamRatesAnswer = z.object({
+  table: rateTable,
+  updates: rateUpdates.nullable(),
+  shippedUpdatedOn: isoDate,
+});
 
 /**
  * `GET /api/v1/rates`: the team's reference-rate table (shipped table + the leads' updates).
