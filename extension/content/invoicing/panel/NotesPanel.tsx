@@ -14,6 +14,7 @@ import type {
 } from '../../../lib/messages';
 import { messageOf } from '../../shared/guard';
 import { type OverlayTranslator, overlayTranslator } from '../strings';
+import { AddressField } from './AddressField';
 import { describeEntry } from './describeEntry';
 import { PanelHeader } from './PanelHeader';
 
@@ -396,13 +397,11 @@ function ClientForm({
         <option value="fr">{t('languageFr')}</option>
         <option value="en">{t('languageEn')}</option>
       </select>
-      <label for="relance-client-address">{t('clientPostalAddress')}</label>
-      <textarea
+      <AddressField
         id="relance-client-address"
-        data-relance-field="client-address"
-        rows={3}
+        label={t('clientPostalAddress')}
         value={address}
-        onInput={(e) => setAddress((e.currentTarget as HTMLTextAreaElement).value)}
+        onInput={setAddress}
       />
       <div class="row">
         <button

@@ -5,6 +5,7 @@ import type { Channel, Language, StageId } from '@relance/shared/vocabulary';
 import { useEffect, useState } from 'preact/hooks';
 import type { ActivityInput, PausedInvoice, PreparedReminder, Send } from '../../../lib/messages';
 import { messageOf } from '../../shared/guard';
+import { AddressField } from '../panel/AddressField';
 import { PanelHeader } from '../panel/PanelHeader';
 import { type OverlayTranslator, overlayTranslator } from '../strings';
 import { CollectionsFileView } from './CollectionsFileView';
@@ -298,13 +299,11 @@ export function ReminderDialog(props: ReminderDialogProps) {
                 {t('copy')}
               </button>
             </div>
-            <label for="relance-address">{t('clientAddress')}</label>
-            <textarea
+            <AddressField
               id="relance-address"
-              data-relance-field="client-address"
-              rows={3}
+              label={t('clientAddress')}
               value={address}
-              onInput={(e) => setAddress((e.currentTarget as HTMLTextAreaElement).value)}
+              onInput={setAddress}
             />
             <div class="row">
               <button
