@@ -123,7 +123,8 @@ describe('the team shares its notes and reminders', () => {
           ?.shadowRoot?.querySelector('[data-relance-field="body"]') as HTMLTextAreaElement | undefined
       )?.value.includes('FA2603-0102'),
     );
-    expect(await body!.evaluate((t) => (t as HTMLTextAreaElement).value)).toContain('Garage Dupont');
+    // Signed by the person who sends it (the owner's account name here, no profile set).
+    expect(await body!.evaluate((t) => (t as HTMLTextAreaElement).value)).toContain('Owner');
 
     await page.click('relance-reminder >>> [data-relance-action="mark-sent"]');
     await page.waitForSelector(`${badge('FA2603-0102')}[data-action-due="false"]`);
@@ -154,46 +155,63 @@ describe('the team shares its notes and reminders', () => {
     await paulsPage.close();
   });
 
-  it('"Relancer" groups the client\'s overdue invoices, states penalties; Gmail and the formal-notice letter log it', async () => {
+  it('"Relancer" keeps each invoice at its own stage, states penalties; Gmail and the formal-notice letter are logged once confirmed', async () => {
     const page = await openList(marie);
     await page.click(`${badge('FA2603-0101')} >>> [data-relance-action="remind"]`);
     await page.waitForSelector('relance-reminder >>> [data-relance-part="late-payment"]');
     const summary = await page.$eval('relance-reminder', (r) => r.shadowRoot?.textContent ?? '');
-    // Boulangerie Martin has two overdue invoices on the page: one message for both.
-    expect(summary).toContain('2 facture(s)');
-    expect(summary).toContain('80,00'); // 40 € per invoice
+    // Boulangerie Martin's other invoice (FA2603-0106, 70 days) is at the legal stage: a file of
+    // its own, never folded into this reminder.
+    expect(summary).toContain('1 facture en retard');
+    expect(summary).toContain('40,00'); // 40 € per invoice
     const body = await page.$eval(
       'relance-reminder',
       (r) => (r.shadowRoot!.querySelector('[data-relance-field="body"]') as HTMLTextAreaElement).value,
     );
     expect(body).toContain('FA2603-0101');
-    expect(body).toContain('FA2603-0106');
+    expect(body).not.toContain('FA2603-0106');
 
     const opened = marie.browser.waitForTarget((t) => t.url().startsWith('https://mail.google.com/'));
     await page.click('relance-reminder >>> [data-relance-action="open-gmail"]');
     const gmail = new URL((await opened).url());
     expect(gmail.searchParams.get('view')).toBe('cm');
-    expect(gmail.searchParams.get('body')).toContain('FA2603-0106');
+    expect(gmail.searchParams.get('body')).toContain('FA2603-0101');
     await page.bringToFront();
+    // Opening Gmail is not sending: the badge waits for the person's word.
+    expect(await page.$eval(badge('FA2603-0101'), (b) => b.getAttribute('data-action-due'))).toBe('true');
+    await page.click('relance-reminder >>> [data-relance-action="mark-sent"]');
     await page.waitForSelector(`${badge('FA2603-0101')}[data-action-due="false"]`);
-    await page.waitForSelector(`${badge('FA2603-0106')}[data-action-due="false"]`);
+    expect(await page.$eval(badge('FA2603-0106'), (b) => b.getAttribute('data-stage'))).toBe('legal');
 
-    // The formal notice for the same invoices, as a printable letter to send by registered post.
-    const popup = new Promise<Page>((resolve) => page.once('popup', (p) => resolve(p!)));
+    // The formal notice for the same invoice, as a printable letter to send by registered post.
+    const address = await page.waitForSelector('relance-reminder >>> [data-relance-field="client-address"]');
+    await address!.type('5 rue Mercière\n69002 Lyon');
     await page.click('relance-reminder >>> [data-relance-action="print-formal-notice"]');
+    await page.waitForSelector('relance-reminder >>> [data-relance-part="formal-notice-confirmation"]');
+    const popup = new Promise<Page>((resolve) => page.once('popup', (p) => resolve(p!)));
+    await page.click('relance-reminder >>> [data-relance-action="confirm-formal-notice"]');
     const letter = await popup;
     await letter.waitForSelector('.mention');
     const printed = await letter.evaluate(() => ({
       mention: document.querySelector('.mention')?.textContent,
       subject: document.querySelector('.subject')?.textContent ?? '',
+      recipient: document.querySelector('.recipient')?.textContent ?? '',
       body: document.querySelector('.body')?.textContent ?? '',
       print: document.querySelector('.toolbar button')?.textContent,
     }));
     expect(printed.mention).toBe('Lettre recommandée avec accusé de réception');
     expect(printed.subject).toContain('Mise en demeure de payer');
+    expect(printed.recipient).toBe('Boulangerie Martin\n5 rue Mercière\n69002 Lyon');
     expect(printed.body).toContain('FA2603-0101');
     expect(printed.print).toBe('Imprimer');
     await letter.close();
+    await page.bringToFront();
+    await page.click('relance-reminder >>> [data-relance-action="mark-sent"]');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('relance-reminder')
+        ?.shadowRoot?.textContent?.includes('Mise en demeure enregistrée.'),
+    );
 
     expect(await syncNow(marie.worker)).toMatchObject({ pending: 0 });
     const logged = (await serverChanges())
@@ -201,11 +219,11 @@ describe('the team shares its notes and reminders', () => {
       .map((c) => c.activity as { type: string; stage: string; channel: string });
     expect(logged).toEqual(
       expect.arrayContaining([
-        // The grouped message is written for the firmest stage among them (FA2603-0106 is 70 days late).
-        expect.objectContaining({ type: 'reminder', stage: 'legal', channel: 'gmail' }),
-        expect.objectContaining({ type: 'reminder', stage: 'formal-notice', channel: 'registered-letter' }),
+        expect.objectContaining({ type: 'reminder', stage: 'reminder-2', channel: 'gmail' }),
+        expect.objectContaining({ type: 'formal-notice', channel: 'registered-letter' }),
       ]),
     );
+    expect(logged.some((a) => a.stage === 'legal')).toBe(false);
     await page.close();
   });
 
@@ -214,7 +232,13 @@ describe('the team shares its notes and reminders', () => {
     const paulsPage = await openList(paul);
     const number = await paulsPage.$$eval('relance-badge[data-action-due="true"]', (badges) =>
       badges
-        .find((b) => b.shadowRoot?.querySelector('[data-relance-action="remind"]'))
+        // A reminder to mark as sent: not a formal notice (it asks for a confirmation first), nor
+        // the legal stage (a collections file, never sent).
+        .find(
+          (b) =>
+            b.shadowRoot?.querySelector('[data-relance-action="remind"]') &&
+            !['formal-notice', 'legal'].includes(b.getAttribute('data-stage') ?? ''),
+        )
         ?.getAttribute('data-invoice-number'),
     );
     expect(number).toBeTruthy();

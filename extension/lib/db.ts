@@ -10,7 +10,7 @@ import type {
   TeamSettings,
 } from '@relance/shared';
 import Dexie, { type Table } from 'dexie';
-import type { SiteMapping } from './messages';
+import type { PersonProfile, SiteMapping } from './messages';
 
 /**
  * The extension's local database (IndexedDB through Dexie). It lives in the background and the
@@ -114,6 +114,8 @@ export interface SettingsValues {
   siteMappings: { byHost: Record<string, SiteMapping> };
   /** Which one-time repairs of stored records this install has run. */
   repairs: { readings?: number };
+  /** This person's own details for the signature of the reminders they send (not synced). */
+  profile: PersonProfile;
 }
 
 export type KeyedRow<M, K extends keyof M = keyof M> = K extends keyof M ? { key: K; value: M[K] } : never;

@@ -3,11 +3,14 @@ import type {
   BadgeStage,
   Channel,
   Client,
+  CollectionsFile,
   InvoiceStatus,
   IsoDate,
   Jurisdiction,
   Language,
   StageId,
+  StageKind,
+  TableColumn,
   TeamSettings,
 } from '@relance/shared';
 import { browser } from 'wxt/browser';
@@ -97,11 +100,83 @@ export type ActivityInput = DistributiveOmit<Activity, 'id' | 'date' | 'at' | 'a
 };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/** One invoice a prepared reminder covers, at its own stage. */
+export interface PreparedInvoice {
+  invoiceId: string;
+  number: string;
+  /** Its own stage (a grouped message is written for the firmest). */
+  stage: StageId | null;
+  dueDate: IsoDate;
+  daysOverdue: number;
+  outstandingCents: number;
+}
+
+/** Why an invoice asked about is paused: the dialog says it before anything else. */
+export interface PausedInvoice {
+  invoiceId: string;
+  number: string;
+  reason: PauseReason;
+  since: IsoDate;
+  until?: IsoDate;
+  /** The dispute's reason, the promised amount… as typed. */
+  detail?: string;
+}
+
+/**
+ * What the printed letter needs, laid out by the overlay (remind/letter.ts): French business
+ * letter (sender top left, recipient in the window of a French envelope, on the right) or English
+ * layout (recipient on the left, for a UK window envelope).
+ */
+export interface LetterData {
+  lang: Language;
+  /** `fr`: French layout; `en`: English (UK) layout. */
+  layout: 'fr' | 'en';
+  /** "Lyon, le 1er décembre 2026" / "1 December 2026". */
+  placeAndDate: string;
+  sender: string[];
+  recipient: { name: string; address: string[] };
+  /** The registered-mail mention, printed once (formal notice). */
+  mention?: string;
+  subject: string;
+  /** The body for a letter: the invoice table stands where LETTER_TABLE_MARK is. */
+  body: string;
+  table: { columns: TableColumn[]; count: number; withPenalties: TableColumn[] };
+  payment?: {
+    lines: string[];
+    /** The EPC (SEPA transfer) QR code's modules, dark = true; made in the background. */
+    qr?: boolean[][];
+    qrCaption: string;
+  };
+  /** Legal footer: legal name, address, SIREN/SIRET, VAT number, mentions. */
+  footer: string[];
+}
+
+/** The new parts (kind to deadline) are optional so that older callers and fakes keep compiling. */
 export interface PreparedReminder {
   clientId: string;
   clientName: string;
   /** The firmest stage among the grouped invoices. */
   stage: StageId;
+  /** A formal notice or the collections file never covers amicable invoices (policy/grouping.ts). */
+  kind?: StageKind;
+  /** Each invoice's own stage when it differs from `stage`: log it with the reminder. */
+  invoiceStages?: Record<string, StageId>;
+  invoices?: PreparedInvoice[];
+  /** Invoices asked about that are paused (dispute, promise, plan): said before the text. */
+  paused?: PausedInvoice[];
+  /** An earlier reminder went out for these invoices. */
+  reminded?: boolean;
+  /** The client's postal address, when known (asked once before a letter, kept on the client). */
+  clientAddress?: string;
+  /** The reference rate was assumed unchanged after this day. */
+  rateUnknownAfter?: IsoDate;
+  letter?: LetterData;
+  /** The legal stage: the collections file (for the team, never a message to the client). */
+  collectionsFile?: CollectionsFile;
+  /** The same file as text, to print or export (made here: the content script stays small). */
+  collectionsFileText?: string;
+  /** The formal notice's deadline, recorded with it when it is sent. */
+  deadline?: IsoDate;
   invoiceIds: string[];
   language: Language;
   subject: string;
@@ -111,9 +186,17 @@ export interface PreparedReminder {
   totalDueCents: number;
   currency: string;
   /** Late-payment interest + fixed indemnities, when the stage states them (reminder-2 on). */
-  latePayment?: { interestCents: number; indemnityCents: number; currency: string };
-  /** A teammate reminded this client within the quiet period. */
+  latePayment?: { interestCents: number; indemnityCents: number; currency: string; consumer: boolean };
+  /** A teammate (someone else) reminded this client within the quiet period. */
   recentReminder?: LastReminder;
+}
+
+/** This person's own details, kept on this install (options → My profile): they sign the reminders they send. */
+export interface PersonProfile {
+  name: string;
+  role: string;
+  phone: string;
+  email: string;
 }
 
 export interface ClientSummary {
@@ -241,8 +324,26 @@ export interface MessageMap {
   saveSiteMapping: { request: { mapping: SiteMapping }; response: { host: string } };
   getClientTimeline: {
     request: { clientId: string };
-    response: { client?: Client; entries: TimelineEntry[] };
+    /**
+     * `invoices`: the client's open invoices (a promise or dispute may cover several);
+     * `voided`: ids of withdrawn entries; `mine`: ids of the entries this person may correct.
+     */
+    response: {
+      client?: Client;
+      entries: TimelineEntry[];
+      invoices: InvoicePolicyView[];
+      voided: string[];
+      mine: string[];
+    };
   };
+  /** Withdraws an entry of the timeline (its author only), and logs its correction when given. */
+  voidActivity: {
+    request: { activityId: string; reason?: string; replacement?: ActivityInput };
+    response: { void: Activity; replacement?: Activity };
+  };
+  /** This person's own profile (name, role, phone, e-mail) that signs the reminders they send. */
+  getProfile: { request: NoPayload; response: { profile: PersonProfile } };
+  saveProfile: { request: { profile: PersonProfile }; response: { profile: PersonProfile } };
   addNote: { request: { clientId: string; invoiceId?: string; text: string }; response: { noteId: string } };
   updateNote: { request: { noteId: string; text: string }; response: { noteId: string } };
   logActivity: { request: { activity: ActivityInput }; response: { activity: Activity } };
@@ -300,6 +401,7 @@ export const PAGE_ONLY_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>
   'createInvite',
   'getDashboardAccess',
   'signOut',
+  'saveProfile',
 ]);
 
 /** What travels back: the value, or an error a UI can translate (`code`) and show (`message`). */

@@ -11,6 +11,7 @@ import { inviteRoutes } from './routes/invites';
 import { noteRoutes } from './routes/notes';
 import { openApiRoutes } from './routes/openapi';
 import { peopleRoutes } from './routes/people';
+import { rateRoutes } from './routes/rates';
 import { syncRoutes } from './routes/sync';
 import { teamRoutes } from './routes/teams';
 
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
     .route('/', syncRoutes(deps))
     .route('/', noteRoutes(deps))
     .route('/', historyRoutes(deps))
+    .route('/', rateRoutes(deps))
     .route('/', openApiRoutes());
   app.route('/api/v1', v1);
   app.route('/dashboard', dashboardRoutes(deps));

@@ -10,13 +10,16 @@ import {
 import { FloatingPanel, PANEL_CSS } from '../shared/floating';
 import { guard, guardAsync } from '../shared/guard';
 import { browserLanguage, pageLocale } from '../shared/language';
+import { parsingLanguage } from './adapters/parsing';
 import type { TaughtMapping } from './adapters/taught';
 import type { InvoiceOnPage, ReadContext } from './adapters/types';
 import { PageObserver } from './observe/pageObserver';
 import { InvoiceOverlay } from './overlay';
 import { NotesPanel } from './panel/NotesPanel';
 import { type Letter, writeLetter } from './remind/letter';
+import { downloadText, printText } from './remind/printWindow';
 import { ReminderDialog } from './remind/ReminderDialog';
+import { overlayTranslator } from './strings';
 import { TeachMode } from './teach/teachMode';
 
 export interface InvoicingOverlayOptions {
@@ -112,9 +115,12 @@ export async function startInvoicingOverlay(
         lang={lang}
         invoiceIds={[view.invoiceId]}
         onClose={() => reminder.close()}
+        pageLanguage={parsingLanguage(pageLocale(doc))}
         onLogged={(prepared) => refreshClient(prepared.clientId)}
         openUrl={(url) => openUrl(doc, url)}
         printLetter={(letter) => printLetter(doc, letter)}
+        printText={(title, text) => printText(doc, title, text, overlayTranslator(lang)('printButton'))}
+        download={(fileName, text) => downloadText(doc, fileName, text)}
         copyText={(text) => doc.defaultView!.navigator.clipboard.writeText(text)}
       />,
     );

@@ -103,4 +103,14 @@ ol.timeline li.reminder { border-color: #d97706; }
 .entry-head { display: flex; justify-content: space-between; gap: 8px; font-size: 12px; color: #374151; }
 .entry-text { white-space: pre-wrap; word-break: break-word; margin-top: 2px; }
 pre.body { white-space: pre-wrap; word-break: break-word; font: 13px/1.5 system-ui, sans-serif; margin: 0; }
+/* Reminder dialog and notes panel: confirmations, withdrawn entries, the collections file. */
+h3 { font-size: 12px; margin: 12px 0 4px; font-weight: 650; }
+.confirm { background: #eff6ff; border: 1px solid #93c5fd; border-radius: 6px; padding: 6px 8px; margin: 8px 0; }
+.timeline li.voided .entry-text, .timeline li.voided strong { text-decoration: line-through; color: #6b7280; }
+label.check { display: block; font-weight: 400; margin: 2px 0; }
+fieldset { border: 1px solid #e5e7eb; border-radius: 6px; margin: 6px 0; padding: 4px 8px; }
+dl.facts { margin: 0; } dl.facts div { display: flex; gap: 8px; justify-content: space-between; padding: 2px 0;
+  border-bottom: 1px solid #f3f4f6; } dl.facts dt { color: #4b5563; } dl.facts dd { margin: 0; text-align: right;
+  white-space: pre-line; }
+ul.checklist { list-style: none; padding: 0; margin: 0; } ul.checklist li { padding: 2px 0; }
 `;

@@ -75,7 +75,7 @@ describe('options page', () => {
     await loaded(root);
     const section = root.querySelector('#templates')!;
     const preview = () => text(section.querySelector('[data-testid=template-preview]')!);
-    expect(preview()).toContain('Boulangerie Martin');
+    expect(preview()).toContain('Marie Dupont'); // signed by the sender; a company is greeted "Madame, Monsieur,"
     expect(preview()).toContain('F-2026-014');
 
     await type(

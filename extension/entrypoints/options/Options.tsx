@@ -4,6 +4,8 @@ import { errorText, type UiTranslator, uiTranslator } from '@/lib/i18n/words';
 import type { Send, SettingsView, SiteView, SyncStatusView } from '@/lib/messages';
 import type { DashboardOpener } from '@/lib/ui/dashboard';
 import { AccountSection } from './AccountSection';
+import { CompanySection } from './CompanySection';
+import { ProfileSection } from './ProfileSection';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SitesSection } from './SitesSection';
 import { TeamSettingsSection } from './TeamSettingsSection';
@@ -120,7 +122,9 @@ export function Options(props: OptionsProps) {
         dashboard={props.dashboard}
         copyText={props.copyText}
       />
+      <ProfileSection send={send} lang={lang} showError={showError} />
       <TeamSettingsSection settings={settings.team} t={t} onSave={saveTeam} readOnly={readOnly} />
+      <CompanySection settings={settings.team} lang={lang} onSave={saveTeam} readOnly={readOnly} />
       <ScheduleEditor
         schedule={settings.team.schedule}
         t={t}

@@ -154,23 +154,33 @@ describe('background messages', () => {
       type: 'observeInvoices',
       observations: [seen('F-1', '2026-01-05', 120_000), seen('F-2', '2026-01-20', 30_000)],
     });
+    // F-1 is 50 days late (formal notice), F-2 35 (payment plan): a formal notice never covers an
+    // amicable invoice, so each is its own message.
     const { reminders } = await bg.ask({ type: 'prepareReminder', invoiceIds: [invoices[1]!.invoiceId] });
     expect(reminders).toHaveLength(1);
     const [r] = reminders;
     expect(r).toMatchObject({
       clientName: 'ACME SARL',
-      stage: 'formal-notice', // F-1 is 50 days late: the firmest stage due among the two
+      stage: 'payment-plan',
+      kind: 'amicable',
       language: 'fr',
       recipients: ['compta@acme.fr'],
-      totalDueCents: 150_000,
+      totalDueCents: 30_000,
       currency: 'EUR',
     });
-    expect(r!.invoiceIds.sort()).toEqual(invoices.map((i) => i.invoiceId).sort());
-    expect(r!.body).toContain('F-1');
+    expect(r!.invoiceIds).toEqual([invoices[1]!.invoiceId]);
     expect(r!.body).toContain('F-2');
-    expect(r!.latePayment!.indemnityCents).toBe(8_000); // 40 € per invoice
+    expect(r!.body).not.toContain('F-1');
+    expect(r!.latePayment!.indemnityCents).toBe(4_000); // 40 € per invoice
     expect(r!.latePayment!.interestCents).toBeGreaterThan(0);
     expect(r!.recentReminder).toBeUndefined();
+    const notice = (await bg.ask({ type: 'prepareReminder', invoiceIds: [invoices[0]!.invoiceId] }))
+      .reminders[0]!;
+    expect([notice.stage, notice.kind, notice.invoiceIds]).toEqual([
+      'formal-notice',
+      'formal-notice',
+      [invoices[0]!.invoiceId],
+    ]);
   });
 
   it('findClientsByEmail gives the overdue count and total, and warns after a recent reminder', async () => {
@@ -201,8 +211,25 @@ describe('background messages', () => {
         channel: 'email',
       },
     });
+    // Working alone: one's own reminder is no teammate's.
     ({ clients } = await bg.ask({ type: 'findClientsByEmail', emails: ['compta@acme.fr'] }));
-    expect(clients[0]).toMatchObject({ remindedRecently: true, lastReminder: { date: '2026-02-24' } });
+    expect(clients[0]).toMatchObject({ remindedRecently: false, lastReminder: { date: '2026-02-24' } });
+    // In a team, a teammate's reminder warns.
+    await bg.db.setState('account', {
+      serverUrl: 'https://relance.example.com',
+      token: 'tok_0123456789',
+      team: { id: crypto.randomUUID(), name: 'Atelier' },
+      person: { id: 'me', name: 'Alice', role: 'member' },
+    });
+    await bg.db.activities.update((await bg.db.activities.toArray()).find((a) => a.type === 'reminder')!.id, {
+      authorId: 'bob',
+      authorName: 'Bob',
+    });
+    ({ clients } = await bg.ask({ type: 'findClientsByEmail', emails: ['compta@acme.fr'] }));
+    expect(clients[0]).toMatchObject({
+      remindedRecently: true,
+      lastReminder: { date: '2026-02-24', authorName: 'Bob' },
+    });
     bg.clock.advance(6 * 86_400_000);
     ({ clients } = await bg.ask({ type: 'findClientsByEmail', emails: ['compta@acme.fr'] }));
     expect(clients[0]!.remindedRecently).toBe(false);

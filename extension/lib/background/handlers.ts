@@ -24,9 +24,11 @@ import { assignEmailToClient, searchClients } from './services/clientChoices';
 import { clientSchemaData } from './services/clientData';
 import { findClientsByEmail } from './services/clients';
 import { evaluateInvoices } from './services/policy';
+import { getProfile, saveProfile, signerOf } from './services/profile';
 import { prepareReminders } from './services/reminders';
 import { clientTimeline } from './services/timeline';
 import { todayWork } from './services/today';
+import { voidActivity } from './services/voids';
 import { saveSiteMapping, siteMappingFor } from './siteMappings';
 import { addSite, listSites, removeSite, type SiteApis } from './sites';
 
@@ -88,7 +90,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { host: saved.host };
     },
 
-    getClientTimeline: ({ clientId }) => clientTimeline(db, clientId),
+    getClientTimeline: async ({ clientId }) =>
+      clientTimeline(db, clientId, await getTeamSettings(db), today()),
+
+    async voidActivity(request) {
+      const result = await voidActivity(ctx, request);
+      await afterWrite();
+      return result;
+    },
+
+    getProfile: async () => ({ profile: await getProfile(db) }),
+    saveProfile: async ({ profile }) => ({ profile: await saveProfile(db, profile) }),
 
     async addNote({ clientId, invoiceId, text }) {
       const note = await addNote(ctx, { clientId, ...(invoiceId ? { invoiceId } : {}), text });
@@ -115,15 +127,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async prepareReminder({ invoiceIds, language, stage }) {
+      if (!Array.isArray(invoiceIds)) throw new UserError('invalid-invoice', 'expected invoice ids');
+      const settings = await getTeamSettings(db);
       return {
-        reminders: await prepareReminders(
-          db,
+        reminders: await prepareReminders(db, {
           invoiceIds,
-          await getTeamSettings(db),
-          today(),
-          language,
-          stage,
-        ),
+          settings,
+          today: today(),
+          signer: await signerOf(db, settings.senderName),
+          ...(language === 'fr' || language === 'en' ? { language } : {}),
+          ...(stage ? { forcedStage: stage } : {}),
+        }),
       };
     },
 

@@ -14,6 +14,7 @@ import {
   overviewPage,
   peoplePage,
 } from '../dashboard/handlers/pages';
+import { addRate, ratesPage } from '../dashboard/handlers/rates';
 import { signIn, signInForm, signOut } from '../dashboard/handlers/session';
 import { DASHBOARD_BASE } from '../dashboard/http/context';
 import { type DashboardEnv, pageContext } from '../dashboard/http/pageContext';
@@ -68,6 +69,8 @@ export function dashboardRoutes(deps: AppDeps) {
       .get('/clients', (c) => clientsPage(c, db))
       .get('/clients/:id', (c) => clientPage(c, db))
       .get('/people', (c) => peoplePage(c, db))
+      .get('/rates', (c) => ratesPage(c, db))
+      .post('/rates', (c) => addRate(c, db, deps.now?.() ?? new Date()))
       .all('*', (c) => {
         if (c.req.path === `${DASHBOARD_BASE}/`) return c.redirect(c.var.page.href('/'), 301);
         return notFoundPage(c);

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../services/sync/version';
+import { rateChangeBody, teamRatesAnswer } from './rates';
 
 /**
  * The OpenAPI 3.1 document. Paths are written by hand; every schema is generated from the very zod
@@ -78,6 +79,8 @@ export function buildOpenApiDocument() {
         PullResponse: jsonSchema(pullResponse),
         HistoryPage: jsonSchema(api.historyPage),
         NoteRevisions: jsonSchema(api.noteRevisionsAnswer),
+        RateChange: jsonSchema(rateChangeBody, 'input'),
+        TeamRates: jsonSchema(teamRatesAnswer),
       },
     },
     paths: {
@@ -220,6 +223,24 @@ export function buildOpenApiDocument() {
           security: bearer,
           parameters: queryParameters(api.historyCsvQuery),
           responses: { '200': { description: 'CSV file', content: { 'text/csv': {} } }, ...errors },
+        },
+      },
+      '/api/v1/rates': {
+        get: {
+          summary: "The team's reference-rate table: the shipped table with the rates its leads added",
+          security: bearer,
+          responses: { '200': ok('The table and the team’s additions', 'TeamRates'), ...errors },
+        },
+        post: {
+          summary:
+            'Adds a published rate (or a checked-until date); owners and leads. Installs get it with sync.',
+          security: bearer,
+          requestBody: { required: true, ...json('RateChange') },
+          responses: {
+            '200': ok('The table after the change', 'TeamRates'),
+            '403': ok('A member cannot change the rate table', 'Error'),
+            ...errors,
+          },
         },
       },
     },

@@ -37,7 +37,11 @@ export function formatDate(date: IsoDate, lang: Language): string {
   return shortFormatter(lang).format(toUtcDate(date));
 }
 
-/** For letters and sentences: `12 mars 2026`, `1 mars 2026`; `12 March 2026`. */
+/**
+ * For letters and sentences: `12 mars 2026`, `1er mars 2026` (French writes the first of the
+ * month as an ordinal); `12 March 2026`, `1 March 2026`.
+ */
 export function formatDateLong(date: IsoDate, lang: Language): string {
-  return longFormatter(lang).format(toUtcDate(date));
+  const text = longFormatter(lang).format(toUtcDate(date));
+  return lang === 'fr' && date.endsWith('-01') ? text.replace(/^1(?=\s)/, '1er') : text;
 }

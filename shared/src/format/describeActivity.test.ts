@@ -31,6 +31,13 @@ const samples: Record<(typeof ACTIVITY_TYPES)[number], Activity> = {
   'formal-notice': make({ type: 'formal-notice', deadline: '2026-03-20' }),
   'legal-action': make({ type: 'legal-action', kind: 'injonction-de-payer' }),
   comment: make({ type: 'comment', text: 'Rappeler lundi', comment: 'après 14 h' }),
+  void: make({
+    type: 'void',
+    voids: '01900000-0000-7000-8000-000000000009',
+    voidedType: 'reminder',
+    voidedDate: '2026-03-10',
+    comment: 'envoyée au mauvais client',
+  }),
 };
 
 describe('describeActivity', () => {
@@ -66,6 +73,28 @@ describe('describeActivity', () => {
       title: 'Commentaire',
       text: 'Rappeler lundi\n\naprès 14 h',
     });
+  });
+
+  it('says what a withdrawal withdrew, and the registered-mail number of a letter', () => {
+    expect(describeActivity(samples.void, 'fr', 'EUR')).toMatchObject({
+      title: 'Entrée retirée',
+      details: ['Retire\u00a0: relance du 10/03/2026'],
+      text: 'envoyée au mauvais client',
+    });
+    expect(describeActivity(samples.void, 'en', 'EUR').details).toEqual([
+      'Withdraws: reminder of 10 Mar 2026',
+    ]);
+    const letter = make({
+      type: 'letter',
+      registered: true,
+      stage: 'formal-notice',
+      trackingNumber: '1A 234 567 8901 2',
+    });
+    expect(describeActivity(letter, 'fr', 'EUR').details).toEqual([
+      'Mise en demeure',
+      'recommandé',
+      'Recommandé n°\u00a01A 234 567 8901 2',
+    ]);
   });
 
   it('and an English one, in the currency given', () => {

@@ -36,6 +36,10 @@ const WORDS = {
     instalment: 'échéance',
     instalments: 'échéances',
     colon: '\u00a0: ',
+    tracking: 'Recommandé n°\u00a0{number}',
+    withdraws: 'Retire\u00a0: {what} du {date}',
+    withdrawsUndated: 'Retire\u00a0: {what}',
+    corrected: 'remplacée par une entrée corrigée',
   },
   en: {
     promisedFor: 'Payment promised for {date}',
@@ -45,6 +49,10 @@ const WORDS = {
     instalment: 'instalment',
     instalments: 'instalments',
     colon: ': ',
+    tracking: 'Tracking no. {number}',
+    withdraws: 'Withdraws: {what} of {date}',
+    withdrawsUndated: 'Withdraws: {what}',
+    corrected: 'replaced by a corrected entry',
   },
 } satisfies MessageCatalog<string>;
 
@@ -76,6 +84,7 @@ export function describeActivity(activity: Activity, lang: Language, currency: s
     case 'letter':
       stage = activity.stage;
       if (activity.registered) facts.push(w.registered);
+      if (activity.trackingNumber) facts.push(w.tracking.replace('{number}', activity.trackingNumber));
       break;
     case 'promise-to-pay':
       facts.push(w.promisedFor.replace('{date}', day(activity.promisedDate)));
@@ -103,6 +112,7 @@ export function describeActivity(activity: Activity, lang: Language, currency: s
     case 'formal-notice':
       channel = activity.channel;
       if (activity.deadline) facts.push(w.deadline.replace('{date}', day(activity.deadline)));
+      if (activity.trackingNumber) facts.push(w.tracking.replace('{number}', activity.trackingNumber));
       break;
     case 'legal-action':
       facts.push(capitalise(label(LEGAL_ACTION_LABELS[lang], activity.kind)));
@@ -110,6 +120,16 @@ export function describeActivity(activity: Activity, lang: Language, currency: s
     case 'comment':
       text = [activity.text, activity.comment].filter(Boolean).join('\n\n');
       break;
+    case 'void': {
+      const what = activity.voidedType ? label(ACTIVITY_LABELS[lang], activity.voidedType) : '—';
+      facts.push(
+        activity.voidedDate
+          ? w.withdraws.replace('{what}', what).replace('{date}', day(activity.voidedDate))
+          : w.withdrawsUndated.replace('{what}', what),
+      );
+      if (activity.replacedBy) facts.push(w.corrected);
+      break;
+    }
   }
   const words: Omit<ActivityWords, 'details'> = {
     title: capitalise(label(ACTIVITY_LABELS[lang], activity.type)),

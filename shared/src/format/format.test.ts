@@ -76,7 +76,10 @@ describe('formatDate', () => {
   });
 
   it('long form for letters', () => {
-    expect(formatDateLong('2026-03-01', 'fr')).toBe('1 mars 2026');
+    expect(formatDateLong('2026-03-01', 'fr')).toBe('1er mars 2026');
+    expect(formatDateLong('2026-12-01', 'fr')).toBe('1er décembre 2026');
+    expect(formatDateLong('2026-12-11', 'fr')).toBe('11 décembre 2026');
+    expect(formatDateLong('2026-03-01', 'en')).toBe('1 March 2026');
     expect(formatDateLong('2026-08-15', 'fr')).toBe('15 août 2026');
     expect(formatDateLong('2026-03-12', 'en')).toBe('12 March 2026');
   });

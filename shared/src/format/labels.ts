@@ -43,6 +43,7 @@ export const ACTIVITY_LABELS: MessageCatalog<ActivityType> = {
     'formal-notice': 'mise en demeure',
     'legal-action': 'action en justice',
     comment: 'commentaire',
+    void: 'entrée retirée',
   },
   en: {
     reminder: 'reminder',
@@ -56,6 +57,7 @@ export const ACTIVITY_LABELS: MessageCatalog<ActivityType> = {
     'formal-notice': 'formal notice',
     'legal-action': 'legal action',
     comment: 'comment',
+    void: 'entry withdrawn',
   },
 };
 

@@ -210,11 +210,10 @@ describe('EU directive', () => {
 });
 
 describe('United Kingdom', () => {
-  it('fixes the Bank of England rate on 31 December and 30 June', () => {
-    // 21–30 June 2025 = 10 days at 4.75 (in force on 31 Dec 2024) + 8 = 12.75 %:
-    //   100 000 × 12.75 % × 10 / 365 = 349.32 → 349.
-    // 1–10 July 2025 = 10 days at 4.25 (in force on 30 June 2025) + 8 = 12.25 %:
-    //   100 000 × 12.25 % × 10 / 365 = 335.62 → 336.
+  it('fixes the Bank of England rate once per debt, on the 31 December or 30 June before interest starts', () => {
+    // Interest starts 21 June 2025: the base rate on 31 Dec 2024 was 4.75 %, + 8 = 12.75 %, kept
+    // after 1 July although the base rate was 4.25 % on 30 June 2025 (s.6 of the 1998 Act).
+    // 21 June – 10 July = 20 days: 100 000 × 12.75 % × 20 / 365 = 698.63 → 699.
     const r = computeLatePayment({
       amountCents: 100_000,
       currency: 'GBP',
@@ -222,15 +221,45 @@ describe('United Kingdom', () => {
       asOf: '2025-07-10',
       jurisdiction: 'UK',
     });
-    expect(r.segments.map((s) => [s.days, s.referenceRatePercent, s.ratePercent, s.interestCents])).toEqual([
-      [10, 4.75, 12.75, 349],
-      [10, 4.25, 12.25, 336],
-    ]);
+    expect(
+      r.segments.map((s) => [s.from, s.to, s.days, s.referenceRatePercent, s.ratePercent, s.interestCents]),
+    ).toEqual([['2025-06-21', '2025-07-10', 20, 4.75, 12.75, 699]]);
     // Exactly £1,000 is not "under £1,000": £70.
     expect(r.indemnityCents).toBe(7_000);
-    expect(r.totalCents).toBe(7_685);
+    expect(r.totalCents).toBe(7_699);
   });
 
+  it('claims £825.00 on £10,000 due 1 March 2022, on 1 March 2023 (rate of 31 Dec 2021: 0.25 % + 8)', () => {
+    // Bank Rate rose from 0.25 % to 3.50 % during the year; the debt keeps 8.25 %:
+    // 1 000 000 × 8.25 % × 365 / 365 = 82 500 pence. Re-reading each half-year would give £928.83.
+    const r = computeLatePayment({
+      amountCents: 1_000_000,
+      currency: 'GBP',
+      dueDate: '2022-03-01',
+      asOf: '2023-03-01',
+      jurisdiction: 'UK',
+    });
+    expect(r.daysLate).toBe(365);
+    expect(r.segments).toHaveLength(1);
+    expect(r.segments[0]).toMatchObject({ referenceRatePercent: 0.25, ratePercent: 8.25, days: 365 });
+    expect(r.interestCents).toBe(82_500);
+    expect(r.indemnityCents).toBe(10_000); // £100 from £10,000
+  });
+
+  it('starts interest on 1 July with the base rate of 30 June', () => {
+    // Due 30 June 2025, interest from 1 July: 30 June 2025 rate 4.25 % + 8 = 12.25 %, 10 days:
+    // 100 000 × 12.25 % × 10 / 365 = 335.62 → 336.
+    const r = computeLatePayment({
+      amountCents: 100_000,
+      currency: 'GBP',
+      dueDate: '2025-06-30',
+      asOf: '2025-07-10',
+      jurisdiction: 'UK',
+    });
+    expect(r.segments.map((s) => [s.referenceRatePercent, s.ratePercent, s.interestCents])).toEqual([
+      [4.25, 12.25, 336],
+    ]);
+  });
   it.each([
     [99_999, 4_000],
     [100_000, 7_000],
@@ -250,9 +279,10 @@ describe('United Kingdom', () => {
 });
 
 describe('consumers (B2C)', () => {
-  it('charges the legal interest rate only, with no indemnity, whatever the terms say', () => {
-    // 2–31 March 2025 = 30 days at the H1 2025 legal rate, other cases, 3.71 %:
-    // 200 000 × 3.71 % × 30 / 365 = 609.86 → 610.
+  it('owes legal interest from the formal notice only (Code civil 1231-6), no indemnity, whatever the terms say', () => {
+    // Due 1 March 2025, formal notice sent 1 March... interest from the day after the notice.
+    // Notice on 11 March: 12–31 March 2025 = 20 days at the H1 2025 legal rate, other cases, 3.71 %:
+    // 200 000 × 3.71 % × 20 / 365 = 406.58 → 407.
     const r = computeLatePayment({
       amountCents: 200_000,
       currency: 'EUR',
@@ -260,14 +290,47 @@ describe('consumers (B2C)', () => {
       asOf: '2025-03-31',
       jurisdiction: 'B2C',
       contractualRatePercent: 20,
+      formalNoticeDate: '2025-03-11',
     });
+    expect(r.interestFrom).toBe('2025-03-12');
     expect(r.segments).toEqual([
-      expect.objectContaining({ ratePercent: 3.71, basis: 'legal-interest', days: 30 }),
+      expect.objectContaining({ from: '2025-03-12', ratePercent: 3.71, basis: 'legal-interest', days: 20 }),
     ]);
-    expect(r.interestCents).toBe(610);
+    expect(r.interestCents).toBe(407);
     expect(r.fixedSum).toBeNull();
     expect(r.indemnityCents).toBe(0);
-    expect(r.totalCents).toBe(610);
+    expect(r.totalCents).toBe(407);
+  });
+
+  it('owes nothing yet before a formal notice was sent', () => {
+    const r = computeLatePayment({
+      amountCents: 200_000,
+      currency: 'EUR',
+      dueDate: '2025-03-01',
+      asOf: '2025-03-31',
+      jurisdiction: 'B2C',
+    });
+    expect(r).toMatchObject({
+      daysLate: 30,
+      interestFrom: null,
+      segments: [],
+      interestCents: 0,
+      totalCents: 0,
+    });
+  });
+
+  it('never runs before the due date, even when the notice came early', () => {
+    const r = computeLatePayment({
+      amountCents: 200_000,
+      currency: 'EUR',
+      dueDate: '2025-03-01',
+      asOf: '2025-03-31',
+      jurisdiction: 'B2C',
+      formalNoticeDate: '2025-02-20',
+    });
+    expect(r.interestFrom).toBe('2025-03-02');
+    // 30 days: 200 000 × 3.71 % × 30 / 365 = 609.86 → 610.
+    expect(r.interestCents).toBe(610);
   });
 });
 
@@ -295,6 +358,7 @@ describe('rates beyond the table', () => {
       dueDate: '2026-07-01',
       asOf: '2026-07-31',
       jurisdiction: 'B2C',
+      formalNoticeDate: '2026-07-01',
     });
     expect(r.segments[0]).toMatchObject({ ratePercent: 2.62, rateUnknownAfter: '2026-06-30' });
     expect(r.rateUnknownAfter).toBe('2026-06-30');
@@ -343,6 +407,7 @@ describe('rates beyond the table', () => {
         dueDate: '2014-03-01',
         asOf: '2014-04-01',
         jurisdiction: 'B2C',
+        formalNoticeDate: '2014-03-01',
       }),
     ).toThrow(/No French legal interest rate is known before 2015-01-01/);
   });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { addDays, daysBetween } from '../dates';
+import { addDays, compareDates, daysBetween, maxDate } from '../dates';
 import type { IsoDate } from '../schemas/common';
 import { currency, isoDate, nonNegativeCents } from '../schemas/common';
 import { type Jurisdiction, jurisdiction } from '../schemas/records';
 import { LatePaymentInputError } from './errors';
-import { splitByHalfYear } from './halfYears';
+import { halfYearStart, splitByHalfYear } from './halfYears';
 import { DAY_COUNT_BASIS, simpleInterestCents } from './interest';
 import { type FixedSum, fixedRecoverySum, type RateBasis, rateForHalfYear } from './jurisdictions';
 import { DEFAULT_RATE_TABLE, type RateTable } from './rateTable';
@@ -14,8 +14,9 @@ import { DEFAULT_RATE_TABLE, type RateTable } from './rateTable';
  *
  * - Interest runs from the day after the due date up to and including `asOf` (the payment date,
  *   or today): `daysLate = asOf − dueDate`, nothing when `asOf` is on or before the due date.
+ * - Consumers (B2C) owe legal interest only from the day after the formal notice (`formalNoticeDate`).
  * - Those days are split at every 1 January and 1 July; each segment gets the rate of its
- *   half-year and its interest = amount × rate × days / 365 (also in leap years, as French
+ *   half-year (the UK fixes one rate for the whole debt: one segment) and its interest = amount × rate × days / 365 (also in leap years, as French
  *   practice does), rounded half-up to the cent per segment. The total is the sum of segments.
  * - When a rate lies beyond what the rate table knows, the last known rate is used and
  *   `rateUnknownAfter` says from when the result is an estimate.
@@ -32,6 +33,11 @@ export const latePaymentInput = z.object({
   jurisdiction,
   /** The rate the invoice's terms set, in percent per year. */
   contractualRatePercent: z.number().min(0).max(100).optional(),
+  /**
+   * Consumers (B2C) owe legal interest only from the formal notice (Code civil 1231-6): the day it
+   * was sent. Without one, a consumer owes no interest yet. Other jurisdictions ignore it.
+   */
+  formalNoticeDate: isoDate.optional(),
   /** Defaults to the shipped table; build another one with `parseRateTable`. */
   table: z.custom<RateTable>((t) => typeof t === 'object' && t !== null).optional(),
 });
@@ -58,6 +64,8 @@ export interface LatePaymentResult {
   dueDate: IsoDate;
   asOf: IsoDate;
   daysLate: number;
+  /** The first day interest runs (day after the due date, or after the formal notice for B2C); null when none runs yet. */
+  interestFrom: IsoDate | null;
   dayCountBasis: typeof DAY_COUNT_BASIS;
   segments: LatePaymentSegment[];
   interestCents: number;
@@ -80,27 +88,40 @@ function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T>
 }
 
 export function computeLatePayment(input: LatePaymentInput): LatePaymentResult {
-  const { amountCents, dueDate, asOf, contractualRatePercent, ...rest } = parseInput(latePaymentInput, input);
+  const { amountCents, dueDate, asOf, contractualRatePercent, formalNoticeDate, ...rest } = parseInput(
+    latePaymentInput,
+    input,
+  );
   const table = rest.table ?? DEFAULT_RATE_TABLE;
   const daysLate = Math.max(0, daysBetween(dueDate, asOf));
   const late = daysLate > 0 && amountCents > 0;
+  const interestFrom = late ? firstDayOfInterest(rest.jurisdiction, dueDate, formalNoticeDate) : null;
 
-  const segments: LatePaymentSegment[] = late
-    ? splitByHalfYear(addDays(dueDate, 1), asOf).map((piece) => {
-        const rate = rateForHalfYear(rest.jurisdiction, piece.halfYearStart, table, contractualRatePercent);
-        const days = daysBetween(piece.from, piece.to) + 1;
-        return {
-          from: piece.from,
-          to: piece.to,
-          days,
-          ratePercent: rate.ratePercent,
-          basis: rate.basis,
-          referenceRatePercent: rate.referenceRatePercent,
-          interestCents: simpleInterestCents(amountCents, rate.ratePercent, days),
-          rateUnknownAfter: rate.unknownAfter,
-        };
-      })
-    : [];
+  const segment = (from: IsoDate, to: IsoDate, halfYear: IsoDate): LatePaymentSegment => {
+    const rate = rateForHalfYear(rest.jurisdiction, halfYear, table, contractualRatePercent);
+    const days = daysBetween(from, to) + 1;
+    return {
+      from,
+      to,
+      days,
+      ratePercent: rate.ratePercent,
+      basis: rate.basis,
+      referenceRatePercent: rate.referenceRatePercent,
+      interestCents: simpleInterestCents(amountCents, rate.ratePercent, days),
+      rateUnknownAfter: rate.unknownAfter,
+    };
+  };
+  let segments: LatePaymentSegment[] = [];
+  if (interestFrom !== null && compareDates(interestFrom, asOf) <= 0) {
+    segments =
+      rest.jurisdiction === 'UK'
+        ? // The Act fixes the reference rate once per debt: the base rate on the 31 December or
+          // 30 June before interest starts, kept until payment (no re-reading each half-year).
+          [segment(interestFrom, asOf, halfYearStart(interestFrom))]
+        : splitByHalfYear(interestFrom, asOf).map((piece) =>
+            segment(piece.from, piece.to, piece.halfYearStart),
+          );
+  }
 
   const interestCents = segments.reduce((sum, s) => sum + s.interestCents, 0);
   const fixedSum = late ? fixedRecoverySum(rest.jurisdiction, amountCents) : null;
@@ -115,6 +136,7 @@ export function computeLatePayment(input: LatePaymentInput): LatePaymentResult {
     dueDate,
     asOf,
     daysLate,
+    interestFrom: segments.length > 0 ? interestFrom : null,
     dayCountBasis: DAY_COUNT_BASIS,
     segments,
     interestCents,
@@ -124,4 +146,18 @@ export function computeLatePayment(input: LatePaymentInput): LatePaymentResult {
     amountWithLatePaymentCents: amountCents + totalCents,
     rateUnknownAfter: unknownDates[0] ?? null,
   };
+}
+
+/**
+ * Interest runs from the day after the due date; for a consumer, from the day after the formal
+ * notice (never before the due date), and not at all before one was sent.
+ */
+function firstDayOfInterest(
+  jurisdiction: Jurisdiction,
+  dueDate: IsoDate,
+  formalNoticeDate: IsoDate | undefined,
+): IsoDate | null {
+  if (jurisdiction !== 'B2C') return addDays(dueDate, 1);
+  if (formalNoticeDate === undefined) return null;
+  return addDays(maxDate(dueDate, formalNoticeDate), 1);
 }

@@ -21,6 +21,8 @@ const latePaymentItem = z.object({
   contractualRatePercent: z.number().min(0).max(100).optional(),
   /** Overrides the jurisdiction given for the whole batch. */
   jurisdiction: jurisdiction.optional(),
+  /** The formal notice sent for this invoice (consumers owe interest from it). */
+  formalNoticeDate: isoDate.optional(),
 });
 export type LatePaymentItem = z.input<typeof latePaymentItem>;
 

@@ -34,3 +34,11 @@ export {
   rateInForce,
   rateTable,
 } from './rateTable';
+export {
+  applyRateUpdates,
+  type RateUpdates,
+  rateUpdates,
+  type SeriesName,
+  type SeriesUpdate,
+  withRateChange,
+} from './rateUpdates';

@@ -11,14 +11,15 @@ import { legalInterestRates, type RateTable, rateInForce } from './rateTable';
  *   rate ("other cases", the creditor being a business). 40 € recovery indemnity per invoice.
  * - EU (Directive 2011/7/EU): the ECB reference rate for the half-year + 8 points; an agreed rate
  *   replaces it as given. 40 € per invoice.
- * - UK (Late Payment of Commercial Debts (Interest) Act 1998): Bank of England base rate in force
- *   on 31 December (for January–June) / 30 June (for July–December) + 8 %; a contractual rate
+ * - UK (Late Payment of Commercial Debts (Interest) Act 1998, s.6): Bank of England base rate in
+ *   force on the 31 December / 30 June before interest starts + 8 %, fixed for the whole debt
+ *   (computeLatePayment asks once, for the half-year interest starts in); a contractual rate
  *   is used as given (the Act lets a substantial contractual remedy replace statutory interest;
  *   whether it is substantial is the user's call). Fixed sum £40 / £70 / £100.
  * - B2C: the legal interest rate only ("other cases": our user, the creditor, is a business), no
  *   fixed indemnity; a contractual rate is ignored (a penalty clause against a consumer is for a
- *   judge to weigh). In French law this interest runs from the formal notice: pass its date as
- *   the due date when that is what you need.
+ *   judge to weigh). This interest runs from the formal notice (Code civil 1231-6): see
+ *   `formalNoticeDate` in computeLatePayment.ts.
  */
 
 export type RateBasis = 'statutory' | 'contractual' | 'legal-floor' | 'legal-interest';

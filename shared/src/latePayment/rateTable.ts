@@ -12,9 +12,9 @@ import ratesJson from './rates.json';
  * a test) goes through `parseRateTable` too.
  */
 
-const percent = z.number().min(-10).max(100);
+export const percent = z.number().min(-10).max(100);
 
-const ascendingFrom = (entries: { from: string }[]) =>
+export const ascendingFrom = (entries: { from: string }[]) =>
   entries.every((e, i) => i === 0 || entries[i - 1]!.from < e.from);
 
 /** A central-bank rate: a list of dated changes, each in force until the next one. */
@@ -29,7 +29,7 @@ const rateSeries = z.object({
 });
 export type RateSeries = z.infer<typeof rateSeries>;
 
-const legalInterestHalfYear = z.object({
+export const legalInterestHalfYear = z.object({
   from: isoDate.refine(
     (d) => d.endsWith('-01-01') || d.endsWith('-07-01'),
     'a half-year starts on 1 January or 1 July',

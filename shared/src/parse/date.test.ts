@@ -21,6 +21,23 @@ describe('parseDate: numbers', () => {
     expect(parseDate(text, { locale })).toBe(expected);
   });
 
+  it.each([
+    ['en-GB', '2026-12-03'],
+    ['en-IE', '2026-12-03'],
+    ['en-AU', '2026-12-03'],
+    ['en-NZ', '2026-12-03'],
+    ['en-IN', '2026-12-03'],
+    ['en_GB', '2026-12-03'],
+    ['fr-CA', '2026-12-03'],
+    ['de-DE', '2026-12-03'],
+    ['en-US', '2026-03-12'],
+    ['en', '2026-03-12'],
+    ['EN-us', '2026-03-12'],
+    ['en-Latn-US', '2026-03-12'],
+  ])('03/12/2026 on a page in %s', (locale, expected) => {
+    expect(parseDate('03/12/2026', { locale })).toBe(expected);
+  });
+
   it('reads day first by default (French first)', () => {
     expect(parseDate('12/03/2026')).toBe('2026-03-12');
   });

@@ -4,8 +4,25 @@ import { monthFromWord, WEEKDAYS } from './months';
 import { foldCase, normalizeSpacesAndSigns } from './text';
 
 export interface DateOptions {
-  /** Language of the page: decides whether `03/12/2026` is 3 December (fr, default) or March 12 (en). */
-  locale?: Language;
+  /**
+   * The page's language as its `lang` says it, region included (`fr`, `en-GB`, `en-US`): decides
+   * whether `03/12/2026` is 3 December or March 12 (see `writesMonthFirst`). Default French.
+   */
+  locale?: Language | string;
+}
+
+/** English of the United States and a few places that follow it; a bare `en` is taken as American. */
+const MONTH_FIRST_REGIONS = new Set(['US', 'PH', 'UM', 'AS', 'GU', 'MP', 'PR', 'VI', 'FM', 'MH', 'PW']);
+
+/**
+ * Whether a page in this locale writes numeric dates month first: only American English does
+ * (`en`, `en-US`); British, Irish, Australian, Indian… English write the day first, like French.
+ */
+export function writesMonthFirst(locale: string): boolean {
+  const [language = '', ...rest] = locale.trim().replace(/_/g, '-').split('-');
+  if (language.toLowerCase() !== 'en') return false;
+  const region = rest.find((part) => /^[A-Za-z]{2}$|^\d{3}$/.test(part))?.toUpperCase();
+  return region === undefined || MONTH_FIRST_REGIONS.has(region);
 }
 
 const FORMS = 'expected a date like 12/03/2026, 12 mars 2026, Mar 12, 2026 or 2026-03-12';
@@ -18,7 +35,8 @@ const YEAR = /^(\d{4}|\d{2})$/;
  * Reads a calendar date as printed on an invoicing page:
  * - ISO `2026-03-12` (also `2026/03/12`);
  * - numbers `12/03/2026`, `12.03.2026`, `12-03-2026`, `12/03/26`: day first for French pages
- *   (the default), month first for English ones (`03/12/2026` is March 12); with dots always day
+ *   (the default) and for British, Irish, Australian… English (`en-GB`: `03/12/2026` is 3
+ *   December), month first for American English (`en`, `en-US`: March 12); with dots always day
  *   first. When the expected order is impossible (`25/03/2026` on an English page) and the other
  *   one is not, the other one is taken;
  * - words `12 mars 2026`, `1er mars 2026`, `12 MARS 2026`, `12 mars. 2026`, `12 févr. 2026`,
@@ -40,7 +58,7 @@ export function parseDate(text: string, options: DateOptions = {}): IsoDate {
     if (first.length === 4) return toIsoDate(Number(first), Number(middle), Number(last), fail);
     if (first.length > 2 || (last.length !== 2 && last.length !== 4)) fail(FORMS);
     const year = fullYear(last);
-    const dayFirst = separator === '.' || (options.locale ?? 'fr') === 'fr';
+    const dayFirst = separator === '.' || !writesMonthFirst(options.locale ?? 'fr');
     let [day, month] = dayFirst ? [Number(first), Number(middle)] : [Number(middle), Number(first)];
     if (month > 12 && day <= 12) [day, month] = [month, day];
     return toIsoDate(year, month, day, fail);

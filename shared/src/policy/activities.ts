@@ -1,6 +1,8 @@
+import { addDays } from '../dates';
 import type { Activity } from '../schemas/activity';
 import type { IsoDate } from '../schemas/common';
 import type { StageId } from '../schemas/stage';
+import { FORMAL_NOTICE_DEADLINE_DAYS } from '../vocabulary/stages';
 import type { ReminderLikeActivity } from './types';
 
 /** An activity concerns an invoice when the invoice is among its `invoiceIds`. */
@@ -31,15 +33,16 @@ export function isReminderLike(activity: Activity): activity is ReminderLikeActi
 }
 
 /**
- * The stage an activity shows was reached and done: a reminder or letter sent for a stage, a
- * formal notice, a legal action. A letter without a stage, a call or a comment shows none.
+ * The stage an activity shows was reached and done for an invoice: a reminder or letter sent for
+ * a stage (a grouped message records each invoice's own stage in `invoiceStages`), a formal
+ * notice, a legal action. A letter without a stage, a call or a comment shows none.
  */
-export function stageShownBy(activity: Activity): StageId | null {
+export function stageShownBy(activity: Activity, invoiceId?: string): StageId | null {
   switch (activity.type) {
     case 'reminder':
-      return activity.stage;
+      return (invoiceId !== undefined && activity.invoiceStages?.[invoiceId]) || activity.stage;
     case 'letter':
-      return activity.stage ?? null;
+      return (invoiceId !== undefined && activity.invoiceStages?.[invoiceId]) || activity.stage || null;
     case 'formal-notice':
       return 'formal-notice';
     case 'legal-action':
@@ -49,8 +52,22 @@ export function stageShownBy(activity: Activity): StageId | null {
   }
 }
 
-/** Does this activity do the action of `stage`? A letter without a stage does the stage in force. */
-export function fulfilsStage(activity: Activity, stage: StageId): boolean {
-  if (activity.type === 'letter' && activity.stage === undefined) return true;
-  return stageShownBy(activity) === stage;
+/** Does this activity do the action of `stage` for the invoice? A letter without a stage does the stage in force. */
+export function fulfilsStage(activity: Activity, stage: StageId, invoiceId?: string): boolean {
+  if (activity.type === 'letter' && activity.stage === undefined && !activity.invoiceStages) return true;
+  return stageShownBy(activity, invoiceId) === stage;
+}
+
+/**
+ * The deadline the latest formal notice for the invoice gave (its own, else 8 days after it was
+ * sent), or null when none was sent. `legal` comes no earlier than the day after it.
+ */
+export function formalNoticeDeadline(concerning: readonly Activity[], invoiceId: string): IsoDate | null {
+  let deadline: IsoDate | null = null;
+  for (const a of concerning) {
+    if (stageShownBy(a, invoiceId) !== 'formal-notice') continue;
+    const own = a.type === 'formal-notice' ? a.deadline : undefined;
+    deadline = own ?? addDays(a.date, FORMAL_NOTICE_DEADLINE_DAYS);
+  }
+  return deadline;
 }

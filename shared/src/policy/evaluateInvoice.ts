@@ -1,14 +1,22 @@
 import type { z } from 'zod';
-import { daysBetween, maxDate } from '../dates';
+import { addDays, daysBetween, maxDate } from '../dates';
 import type { Activity } from '../schemas/activity';
 import type { IsoDate } from '../schemas/common';
 import type { Invoice } from '../schemas/records';
 import { DEFAULT_SCHEDULE, type ScheduleStep, type StageId, schedule } from '../schemas/stage';
-import { activitiesForInvoice, fulfilsStage, happenedBy, isReminderLike, stageShownBy } from './activities';
+import {
+  activitiesForInvoice,
+  formalNoticeDeadline,
+  fulfilsStage,
+  happenedBy,
+  isReminderLike,
+  stageShownBy,
+} from './activities';
 import { analysePauses, lastResumedOn, mergeSpans, pauseOn } from './pauses';
 import { settlementOf } from './settlement';
 import { currentIndex, stageTimeline } from './timeline';
 import type { InvoicePolicyState } from './types';
+import { withoutVoided } from './voids';
 
 /**
  * The dunning policy for one invoice on one day (DESIGN.md "The dunning policy").
@@ -20,6 +28,8 @@ import type { InvoicePolicyState } from './types';
  *   or letter for that very stage (a reminder for another stage does not count), a letter without
  *   a stage, a formal notice for `formal-notice`, a legal action for `legal`. A call is not
  *   counted: log the reminder made by phone as a reminder.
+ * - `legal` comes no earlier than the day after the deadline of the formal notice sent (if one was).
+ * - Voided activities (voids.ts) are ignored, as if never logged.
  * - While a pause holds (pauses.ts) nothing is due and the badge says `paused`. When a pause ends
  *   and the invoice is still unpaid, the clock restarts: the stage in force becomes due again on
  *   the day reminders resume, even if its reminder was sent before the pause (a broken promise
@@ -50,7 +60,8 @@ export function evaluateInvoice({
   today,
 }: EvaluateInvoiceInput): InvoicePolicyState {
   const steps = enabledSteps(scheduleInput);
-  const known = happenedBy(activities, today);
+  // Withdrawn entries and their voids never count (voids.ts): every consumer follows the engine.
+  const known = happenedBy(withoutVoided(activities), today);
   const concerning = activitiesForInvoice(known, invoice.id);
   const settlement = settlementOf(invoice, concerning);
 
@@ -82,7 +93,8 @@ export function evaluateInvoice({
     dueDate: invoice.dueDate,
     steps,
     periods,
-    shownOn: firstShown(concerning),
+    shownOn: firstShown(concerning, invoice.id),
+    notBefore: legalNotBefore(concerning, invoice.id),
   });
   const index = currentIndex(timeline, today);
   const current = timeline[index] ?? null;
@@ -95,7 +107,7 @@ export function evaluateInvoice({
     const resumedOn = lastResumedOn(periods, today);
     stageDueSince = resumedOn ? maxDate(current.reachedOn, resumedOn) : current.reachedOn;
     const since = stageDueSince;
-    done = concerning.some((a) => a.date >= since && fulfilsStage(a, current.step.stage));
+    done = concerning.some((a) => a.date >= since && fulfilsStage(a, current.step.stage, invoice.id));
   }
 
   return {
@@ -112,11 +124,17 @@ export function evaluateInvoice({
   };
 }
 
+/** `legal` waits for the day after the deadline of the formal notice sent, when one was. */
+function legalNotBefore(concerning: readonly Activity[], invoiceId: string): Map<StageId, IsoDate> {
+  const deadline = formalNoticeDeadline(concerning, invoiceId);
+  return deadline ? new Map([['legal', addDays(deadline, 1)]]) : new Map();
+}
+
 /** For each stage, the first day an activity shows it done. */
-function firstShown(concerning: readonly Activity[]): Map<StageId, IsoDate> {
+function firstShown(concerning: readonly Activity[], invoiceId: string): Map<StageId, IsoDate> {
   const shown = new Map<StageId, IsoDate>();
   for (const a of concerning) {
-    const stage = stageShownBy(a);
+    const stage = stageShownBy(a, invoiceId);
     if (stage && !shown.has(stage)) shown.set(stage, a.date);
   }
   return shown;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateInvoice } from './evaluateInvoice';
-import { clientKeyOf, groupByClient, planClientReminder } from './grouping';
+import { clientKeyOf, groupByClient, invoiceStagesOf, planClientReminder } from './grouping';
 import { act, day, makeInvoice, reminder, uuidOf } from './testFixtures';
 
 // One client, today = DUE + 20 (2025-03-30). Each invoice gets its own due date to land at a stage.
@@ -76,5 +76,60 @@ describe('grouping by client', () => {
     ]);
     expect(clientKeyOf(noIdA)).toBe(clientKeyOf(noIdB));
     expect(groupByClient({ invoices: [paid], activities, today })).toEqual([]);
+  });
+});
+
+describe('a grouped message keeps what must stay apart', () => {
+  const at23 = inv(21, 23); // reminder-2
+  const at70 = inv(22, 70); // legal (no formal notice sent)
+  const at50 = inv(23, 50); // formal-notice
+
+  it('never puts an amicable invoice under the collections file or a formal notice', () => {
+    const invoices = [at23, at70, at50];
+    expect(
+      planClientReminder({ invoices, activities: [], today })?.invoices.map((e) => e.invoice.number),
+    ).toEqual(['F-22']);
+    const asked23 = planClientReminder({ invoices, activities: [], today, focusInvoiceId: at23.id });
+    expect([asked23?.stage, asked23?.invoices.map((e) => e.invoice.number)]).toEqual([
+      'reminder-2',
+      ['F-21'],
+    ]);
+    const asked50 = planClientReminder({ invoices, activities: [], today, focusInvoiceId: at50.id });
+    expect([asked50?.stage, asked50?.invoices.map((e) => e.invoice.number)]).toEqual([
+      'formal-notice',
+      ['F-23'],
+    ]);
+  });
+
+  it('records each invoice at its own stage, so none is pushed to the firmer one', () => {
+    const plan = planClientReminder({ invoices: [atReminder1, atReminder2], activities: [], today })!;
+    const invoiceStages = invoiceStagesOf(plan);
+    expect(invoiceStages).toEqual({ [atReminder1.id]: 'reminder-1' });
+    const sent = reminder(today, plan.stage, { invoiceIds: [atReminder1.id, atReminder2.id], invoiceStages });
+    expect(evaluateInvoice({ invoice: atReminder1, activities: [sent], today })).toMatchObject({
+      stage: 'reminder-1',
+      actionDue: false,
+    });
+    // Its next step comes on its own schedule: reminder-2 at +15, not at once.
+    expect(
+      evaluateInvoice({ invoice: atReminder1, activities: [sent], today: day(15, atReminder1.dueDate) }),
+    ).toMatchObject({
+      stage: 'reminder-2',
+      actionDue: true,
+    });
+    expect(evaluateInvoice({ invoice: atReminder2, activities: [sent], today })).toMatchObject({
+      stage: 'reminder-2',
+      actionDue: false,
+    });
+  });
+
+  it('asked about a courtesy invoice, writes the heads-up alone', () => {
+    const plan = planClientReminder({
+      invoices: [atReminder1, courtesy],
+      activities: [],
+      today,
+      focusInvoiceId: courtesy.id,
+    });
+    expect([plan?.stage, plan?.invoices.map((e) => e.invoice.number)]).toEqual(['courtesy', ['F-5']]);
   });
 });

@@ -6,11 +6,26 @@ import { type EvaluateInvoiceInput, evaluateInvoice } from './evaluateInvoice';
 import type { InvoicePolicyState } from './types';
 
 /**
- * Reminders for several invoices of one client go out as one message (DESIGN.md). The message
- * uses the firmest stage whose action is due among them and covers every invoice whose action is
- * due — except that invoices not yet overdue (a courtesy heads-up) are not folded into a message
- * about late invoices: they get their own once the late ones are dealt with.
+ * Reminders for several invoices of one client go out as one message (DESIGN.md), without mixing
+ * what must stay apart:
+ * - the message covers only invoices whose action is due (neither paused, nor done, nor closed);
+ * - a formal notice covers only invoices at `formal-notice`, and the collections file (`legal`) only
+ *   invoices at `legal`: an invoice 23 days late is never put under a formal notice or a court
+ *   file because another invoice of the client is 70 days late. Amicable stages (courtesy to
+ *   payment plan) are grouped, the message written for the firmest of them;
+ * - invoices not yet overdue (a courtesy heads-up) are not folded into a message about late
+ *   invoices: they get their own once the late ones are dealt with;
+ * - each invoice keeps its own stage: logging the message records it per invoice
+ *   (`invoiceStagesOf`), so a reminder-1 invoice grouped into a reminder-2 message is done at
+ *   reminder-1, not pushed to reminder-2.
  */
+
+/** Which invoices may share one message. */
+export type StageKind = 'amicable' | 'formal-notice' | 'legal';
+
+export function stageKind(stage: StageId): StageKind {
+  return stage === 'formal-notice' || stage === 'legal' ? stage : 'amicable';
+}
 
 export interface InvoiceWithState {
   invoice: Invoice;
@@ -34,6 +49,8 @@ export interface GroupInput {
   activities: readonly Activity[];
   schedule?: EvaluateInvoiceInput['schedule'];
   today: IsoDate;
+  /** The invoice the person asked about: the message is of its kind when its action is due. */
+  focusInvoiceId?: string;
 }
 
 /** Invoices belong to the same client by client id, or by name when the page gave no id. */
@@ -47,6 +64,7 @@ export function planClientReminder({
   activities,
   schedule,
   today,
+  focusInvoiceId,
 }: GroupInput): ClientReminderPlan | null {
   const first = invoices[0];
   if (!first) return null;
@@ -56,8 +74,13 @@ export function planClientReminder({
   }));
 
   const due = evaluated.filter((e) => e.state.actionDue && e.state.currentStage !== null);
-  const dueAndLate = due.filter((e) => e.state.daysOverdue > 0);
-  const covered = dueAndLate.length > 0 ? dueAndLate : due;
+  if (due.length === 0) return null;
+  const focus = due.find((e) => e.invoice.id === focusInvoiceId);
+  const kind = stageKind(focus?.state.currentStage ?? firmestStage(due.map((e) => e.state.currentStage))!);
+  const ofKind = due.filter((e) => stageKind(e.state.currentStage!) === kind);
+  const late = ofKind.filter((e) => e.state.daysOverdue > 0);
+  const early = ofKind.filter((e) => e.state.daysOverdue <= 0);
+  const covered = focus && focus.state.daysOverdue <= 0 ? early : late.length > 0 ? late : early;
   if (covered.length === 0) return null;
 
   const stage = firmestStage(covered.map((e) => e.state.currentStage))!;
@@ -81,4 +104,18 @@ export function groupByClient({ invoices, ...rest }: GroupInput): ClientReminder
     byClient.set(key, [...(byClient.get(key) ?? []), invoice]);
   }
   return [...byClient.values()].flatMap((group) => planClientReminder({ invoices: group, ...rest }) ?? []);
+}
+
+/**
+ * Each covered invoice's own stage, for the activity logged when the message goes out
+ * (`invoiceStages`): only those that differ from the message's stage; undefined when none do.
+ */
+export function invoiceStagesOf(
+  plan: Pick<ClientReminderPlan, 'stage' | 'invoices'>,
+): Record<string, StageId> | undefined {
+  const own = plan.invoices.filter(
+    (e) => e.state.currentStage !== null && e.state.currentStage !== plan.stage,
+  );
+  if (own.length === 0) return undefined;
+  return Object.fromEntries(own.map((e) => [e.invoice.id, e.state.currentStage!]));
 }

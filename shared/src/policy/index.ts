@@ -3,6 +3,7 @@ export {
   activitiesForInvoice,
   compareActivities,
   concernsInvoice,
+  formalNoticeDeadline,
   fulfilsStage,
   isReminderLike,
   stageShownBy,
@@ -14,7 +15,10 @@ export {
   type GroupInput,
   groupByClient,
   type InvoiceWithState,
+  invoiceStagesOf,
   planClientReminder,
+  type StageKind,
+  stageKind,
 } from './grouping';
 export { type Receivable, receivableOf } from './receivable';
 export { type Settlement, settlementOf } from './settlement';
@@ -28,3 +32,4 @@ export type {
   PolicyPause,
   ReminderLikeActivity,
 } from './types';
+export { canVoid, voidedIds, withoutVoided } from './voids';

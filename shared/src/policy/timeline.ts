@@ -14,6 +14,8 @@ import { firstDayNotPaused, type PausedPeriod } from './pauses';
  * - A step some activity shows was done (a reminder for it, a formal notice sent early...) is
  *   reached no later than that day: stages never go backwards, whatever the calendar says.
  *   Only enabled steps count: an activity for a stage the team disabled moves nothing.
+ * - `notBefore` holds a step back until a day: `legal` waits for the day after the formal notice's
+ *   deadline, so the file is not prepared while the client may still pay as the notice asked.
  */
 
 export interface TimelineEntry {
@@ -31,9 +33,17 @@ export interface TimelineInput {
   periods: readonly PausedPeriod[];
   /** For each stage, the first day an activity shows it done. */
   shownOn: ReadonlyMap<StageId, IsoDate>;
+  /** Stages that may not be reached before a day (legal: the day after the formal notice's deadline). */
+  notBefore?: ReadonlyMap<StageId, IsoDate>;
 }
 
-export function stageTimeline({ dueDate, steps, periods, shownOn }: TimelineInput): TimelineEntry[] {
+export function stageTimeline({
+  dueDate,
+  steps,
+  periods,
+  shownOn,
+  notBefore,
+}: TimelineInput): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   steps.forEach((step, i) => {
     const scheduledOn = addDays(dueDate, step.offsetDays);
@@ -45,6 +55,8 @@ export function stageTimeline({ dueDate, steps, periods, shownOn }: TimelineInpu
           ? null
           : maxDate(scheduledOn, addDays(previous.reachedOn, step.offsetDays - previous.step.offsetDays));
     }
+    const floor = notBefore?.get(step.stage);
+    if (earliest !== null && floor !== undefined) earliest = maxDate(earliest, floor);
     const byCalendar = earliest === null ? null : firstDayNotPaused(periods, earliest);
     const shown = shownOn.get(step.stage) ?? null;
     entries.push({ step, scheduledOn, reachedOn: earliestOf(byCalendar, shown) });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { type ActivityType, LEGAL_ACTION_KINDS } from '../vocabulary/activities';
+import { ACTIVITY_TYPES, type ActivityType, LEGAL_ACTION_KINDS } from '../vocabulary/activities';
 import { cents, email, isoDate, isoDateTime, longText, nonNegativeCents, shortText, uuid } from './common';
 import { channel, stageId } from './stage';
 
-export { ACTIVITY_TYPES, type ActivityType } from '../vocabulary/activities';
+export { ACTIVITY_TYPES, type ActivityType };
 
 /** Every activity is immutable and append-only; its id is a client-made UUIDv7. */
 const base = {
@@ -20,10 +20,16 @@ const base = {
   comment: longText.optional(),
 };
 
+/** Each invoice's own stage when a grouped message covers invoices at different stages. */
+const invoiceStages = z.record(uuid, stageId);
+
 export const reminderActivity = z.object({
   ...base,
   type: z.literal('reminder'),
+  /** The stage the message was written for (the firmest among the invoices it covers). */
   stage: stageId,
+  /** The stage each invoice was at, when they differ from `stage` (policy/activities.ts reads it). */
+  invoiceStages: invoiceStages.optional(),
   channel,
   subject: shortText.optional(),
   recipients: z.array(email).max(50).optional(),
@@ -34,6 +40,9 @@ export const letterActivity = z.object({
   type: z.literal('letter'),
   registered: z.boolean().default(false),
   stage: stageId.optional(),
+  invoiceStages: invoiceStages.optional(),
+  /** The registered-mail number (numéro de recommandé), when the person typed it. */
+  trackingNumber: shortText.optional(),
 });
 export const promiseToPayActivity = z.object({
   ...base,
@@ -71,6 +80,7 @@ export const formalNoticeActivity = z.object({
   type: z.literal('formal-notice'),
   deadline: isoDate.optional(),
   channel: channel.default('registered-letter'),
+  trackingNumber: shortText.optional(),
 });
 export const legalActionActivity = z.object({
   ...base,
@@ -78,6 +88,20 @@ export const legalActionActivity = z.object({
   kind: z.enum(LEGAL_ACTION_KINDS).default('other'),
 });
 export const commentActivity = z.object({ ...base, type: z.literal('comment'), text: longText.min(1) });
+/**
+ * Withdraws an earlier activity of the same client (activities stay immutable: this one says the
+ * other no longer counts). A correction is a void followed by the corrected activity.
+ */
+export const voidActivity = z.object({
+  ...base,
+  type: z.literal('void'),
+  voids: uuid,
+  /** What the voided entry was, for the history ("Relance formelle du 12/03/2026"). */
+  voidedType: z.enum(ACTIVITY_TYPES).optional(),
+  voidedDate: isoDate.optional(),
+  /** The activity that replaces it, when this void is a correction. */
+  replacedBy: uuid.optional(),
+});
 
 export const activity = z.discriminatedUnion('type', [
   reminderActivity,
@@ -91,6 +115,7 @@ export const activity = z.discriminatedUnion('type', [
   formalNoticeActivity,
   legalActionActivity,
   commentActivity,
+  voidActivity,
 ]);
 export type Activity = z.infer<typeof activity>;
 // The union above and the vocabulary's list must name the same types: this fails to compile otherwise.

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { language, shortText } from './common';
+import { rateUpdates } from '../latePayment/rateUpdates';
+import { BIC, isValidIban } from '../templates/payment';
+import { language, plainText, shortText } from './common';
 import { jurisdiction } from './records';
 import { DEFAULT_SCHEDULE, schedule, stageId } from './stage';
 
@@ -9,6 +11,43 @@ export type Template = z.infer<typeof template>;
 /** Per-language, per-stage template overrides; missing ones fall back to the defaults. */
 export const templateSet = z.partialRecord(language, z.partialRecord(stageId, template));
 export type TemplateSet = z.infer<typeof templateSet>;
+
+const optionalText = (max: number) => plainText(max).default('');
+
+/**
+ * Who the company is and how to pay it: shown in every reminder (signature block, letterhead,
+ * legal footer) and in the SEPA transfer QR code of letters. All optional; what is empty is left out.
+ */
+const companyDetails = {
+  /** Legal name when it differs from the trading name (`companyName`): "Atelier Dupont SARL". */
+  companyLegalName: optionalText(200),
+  /** The town letters are dated from ("Lyon, le 1er décembre 2026"); else read from the address. */
+  companyCity: optionalText(100),
+  /** SIREN (9 digits) or SIRET (14 digits), as typed. */
+  companyRegistration: optionalText(40),
+  /** Legal form and share capital, RCS: "SARL au capital de 10 000 € – RCS Lyon 123 456 789". */
+  companyLegalMentions: optionalText(300),
+  vatNumber: optionalText(40),
+  iban: z
+    .string()
+    .max(50)
+    .refine((v) => v.trim() === '' || isValidIban(v), 'not a valid IBAN (check the digits)')
+    .default(''),
+  bic: z
+    .string()
+    .max(20)
+    .refine((v) => v.trim() === '' || BIC.test(v.replace(/\s+/g, '').toUpperCase()), 'not a valid BIC')
+    .default(''),
+  /** A payment page (card, transfer) the client can pay on. */
+  paymentLink: z
+    .string()
+    .max(500)
+    .refine(
+      (v) => v.trim() === '' || /^https:\/\/\S+$/i.test(v.trim()),
+      'a payment link starts with https://',
+    )
+    .default(''),
+};
 
 export const teamSettings = z.object({
   schedule: schedule.default(DEFAULT_SCHEDULE),
@@ -21,5 +60,8 @@ export const teamSettings = z.object({
   senderName: shortText.default(''),
   /** Shown in letters (formal notice). */
   companyAddress: z.string().max(1000).default(''),
+  ...companyDetails,
+  /** Reference rates the team lead added since the shipped table (latePayment/rateUpdates.ts). */
+  rateUpdates: rateUpdates.optional(),
 });
 export type TeamSettings = z.infer<typeof teamSettings>;

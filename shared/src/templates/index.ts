@@ -1,13 +1,43 @@
 export {
+  companyDetails,
+  greeting,
+  interestDetails,
+  paymentDetails,
+  paymentReference,
+  rateNotice,
+  signature,
+} from './blocks';
+export {
+  buildCollectionsFile,
+  type ChecklistItem,
+  type CollectionsFile,
+  type CollectionsFileFacts,
+  collectionsFileText,
+} from './collectionsFile';
+export {
   computeReminderTotals,
   DEFAULT_DEADLINE_DAYS,
+  type InterestPeriod,
+  LETTER_TABLE_MARK,
+  type ReminderCompany,
   type ReminderContext,
   type ReminderInvoice,
+  type ReminderPayment,
+  type ReminderSender,
   type ReminderTotals,
   reminderDeadline,
 } from './context';
 export { DEFAULT_TEMPLATES, defaultTemplate, templateFor } from './defaults/index';
-export { renderInvoiceTable } from './invoiceTable';
+export { invoiceColumns, renderInvoiceTable, type TableColumn } from './invoiceTable';
+export {
+  BIC,
+  compactIban,
+  epcQrPayload,
+  formatIban,
+  isValidIban,
+  type TransferRequest,
+  transferProblem,
+} from './payment';
 export { INDEMNITY_BASIS, PENALTY_LAW } from './penaltyLaw';
 export { PLACEHOLDER_HELP, PLACEHOLDERS, type Placeholder, SECTIONS, type Section } from './placeholders';
 export {

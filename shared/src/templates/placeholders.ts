@@ -21,11 +21,38 @@ export const PLACEHOLDERS = [
   'sender',
   'company',
   'company_address',
+  'greeting',
+  'signature',
+  'company_details',
+  'payment_details',
+  'interest_details',
+  'rate_notice',
+  'client_address',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** `{{#name}}…{{/name}}`: the text inside is kept only when the condition holds. */
-export const SECTIONS = ['singular', 'plural', 'indemnity'] as const;
+export const SECTIONS = [
+  'singular',
+  'plural',
+  'indemnity',
+  /** An earlier reminder was sent for these invoices. */
+  'reminded',
+  /** None was: this is the first time we write about them (stages skipped by design). */
+  'first_reminder',
+  /** None of the invoices is past its due date yet. */
+  'not_yet_due',
+  /** At least one invoice is past its due date. */
+  'overdue',
+  /** The client is a consumer: legal interest from the formal notice, no indemnity. */
+  'consumer',
+  /** The client is a business. */
+  'business',
+  /** A reference rate was assumed unchanged beyond what the rate table knows. */
+  'assumed_rate',
+  /** Some late-payment interest is claimed (its workings can be shown). */
+  'interest_due',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const PLACEHOLDER_HELP: MessageCatalog<Placeholder | `#${Section}`> = {
@@ -49,9 +76,24 @@ export const PLACEHOLDER_HELP: MessageCatalog<Placeholder | `#${Section}`> = {
     sender: 'votre nom',
     company: 'nom de votre entreprise',
     company_address: 'adresse de votre entreprise',
+    greeting: 'formule d’appel (« Madame, Monsieur, » pour une entreprise)',
+    signature: 'votre signature : nom, fonction, entreprise, téléphone',
+    company_details: 'coordonnées légales de l’entreprise (raison sociale, adresse, SIREN/SIRET, TVA)',
+    payment_details: 'comment payer : IBAN, BIC, lien de paiement, référence à indiquer',
+    interest_details: 'détail du calcul des pénalités, par facture et par période de taux',
+    rate_notice: 'mention du taux supposé quand le taux de référence n’est pas encore publié',
+    client_address: 'adresse postale du client',
     '#singular': 'texte gardé pour une seule facture',
     '#plural': 'texte gardé pour plusieurs factures',
     '#indemnity': 'texte gardé quand une indemnité forfaitaire est due',
+    '#reminded': 'texte gardé quand une relance a déjà été envoyée',
+    '#first_reminder': 'texte gardé quand aucune relance n’a encore été envoyée',
+    '#not_yet_due': 'texte gardé quand aucune facture n’est encore échue',
+    '#overdue': 'texte gardé quand une facture est échue',
+    '#consumer': 'texte gardé pour un client particulier (consommateur)',
+    '#business': 'texte gardé pour un client professionnel',
+    '#assumed_rate': 'texte gardé quand un taux de référence a été supposé',
+    '#interest_due': 'texte gardé quand des pénalités ou intérêts sont réclamés',
   },
   en: {
     client: "client's name",
@@ -73,8 +115,23 @@ export const PLACEHOLDER_HELP: MessageCatalog<Placeholder | `#${Section}`> = {
     sender: 'your name',
     company: "your company's name",
     company_address: "your company's address",
+    greeting: 'salutation ("Dear Sir or Madam," for a company)',
+    signature: 'your signature: name, role, company, phone',
+    company_details: "your company's legal details (legal name, address, registration, VAT)",
+    payment_details: 'how to pay: IBAN, BIC, payment link, reference to quote',
+    interest_details: 'how the interest was worked out, per invoice and rate period',
+    rate_notice: 'note on an assumed rate when the reference rate is not published yet',
+    client_address: "the client's postal address",
     '#singular': 'text kept for a single invoice',
     '#plural': 'text kept for several invoices',
     '#indemnity': 'text kept when a fixed compensation is due',
+    '#reminded': 'text kept when a reminder was already sent',
+    '#first_reminder': 'text kept when no reminder was sent yet',
+    '#not_yet_due': 'text kept when no invoice is past its due date',
+    '#overdue': 'text kept when an invoice is past its due date',
+    '#consumer': 'text kept for a consumer client',
+    '#business': 'text kept for a business client',
+    '#assumed_rate': 'text kept when a reference rate was assumed',
+    '#interest_due': 'text kept when some interest is claimed',
   },
 };

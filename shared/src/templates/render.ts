@@ -4,7 +4,17 @@ import { formatMoney, formatPercent } from '../format/money';
 import type { Template } from '../schemas/settings';
 import type { Language } from '../vocabulary/languages';
 import {
+  companyDetails,
+  greeting,
+  interestDetails,
+  paymentDetails,
+  rateNotice,
+  ratesApplied,
+  signature,
+} from './blocks';
+import {
   computeReminderTotals,
+  LETTER_TABLE_MARK,
   type ReminderContext,
   type ReminderTotals,
   reminderDeadline,
@@ -70,13 +80,16 @@ export function renderTemplate(template: Template, context: ReminderContext, lan
   // Totals once, for the placeholders and the sections alike.
   const withTotals = { ...context, totals: context.totals ?? computeReminderTotals(context.invoices) };
   const values = placeholderValues(withTotals, lang);
-  const sections = sectionConditions(withTotals.totals, context.invoices.length);
+  const sections = sectionConditions(withTotals);
   const fill = (field: TemplateField) => renderNodes(parsed[field].nodes, values, sections);
   return {
     subject: fill('subject')
       .replace(/\s*\n\s*/g, ' ')
       .trim(),
-    body: fill('body').trimEnd(),
+    // Parts left empty (no payment details set, no legal mentions) leave no gap of blank lines.
+    body: fill('body')
+      .replace(/\n[ \t]*\n(?:[ \t]*\n)+/g, '\n\n')
+      .trimEnd(),
   };
 }
 
@@ -91,11 +104,17 @@ export function placeholderValues(context: ReminderContext, lang: Language): Rec
   const totals = context.totals ?? computeReminderTotals(invoices);
   const oldest = invoices.reduce((a, b) => (b.dueDate < a.dueDate ? b : a));
   const jurisdiction = context.jurisdiction ?? 'FR';
+  const consumer = jurisdiction === 'B2C';
+  const letter = context.medium === 'letter';
   const money = (cents: number) => formatMoney(cents, totals.currency, lang);
+  const rates = ratesApplied(context);
   return {
     client: context.client.name,
-    invoices: renderInvoiceTable(invoices, totals, lang, false),
-    invoices_with_penalties: renderInvoiceTable(invoices, totals, lang, true),
+    // A printed letter lays the table out itself (letter.ts), where these marks stand.
+    invoices: letter ? LETTER_TABLE_MARK : renderInvoiceTable(invoices, totals, lang, false),
+    invoices_with_penalties: letter
+      ? `${LETTER_TABLE_MARK}:penalties`
+      : renderInvoiceTable(invoices, totals, lang, true, { consumer }),
     invoice_number: listFormatter(lang).format(invoices.map((i) => i.number)),
     invoice_count: String(invoices.length),
     total_due: money(totals.amountDueCents),
@@ -105,21 +124,52 @@ export function placeholderValues(context: ReminderContext, lang: Language): Rec
     indemnity: money(totals.indemnityCents),
     indemnity_basis: INDEMNITY_BASIS[jurisdiction][lang],
     total_with_penalties: money(totals.totalWithPenaltiesCents),
-    rate: formatPercent(context.penaltyRatePercent, lang),
+    // One rate for everything, or the workings say which applied when (interest_details).
+    rate: rateText(rates, lang),
     penalty_law: PENALTY_LAW[jurisdiction][lang],
     deadline: formatDateLong(reminderDeadline(context), lang),
     today: formatDateLong(context.today, lang),
     sender: context.senderName,
     company: context.companyName,
     company_address: context.companyAddress ?? '',
+    greeting: greeting(context, lang),
+    signature: signature(context, lang),
+    // A letter carries these in its letterhead, footer and payment box (letter.ts).
+    company_details: letter ? '' : companyDetails(context, lang),
+    payment_details: letter ? '' : paymentDetails(context, lang),
+    interest_details: interestDetails(context, lang),
+    rate_notice: rateNotice(context, lang),
+    client_address: context.client.address ?? '',
   };
 }
 
-function sectionConditions(totals: ReminderTotals, invoiceCount: number): Record<Section, boolean> {
+/** `12,15 %`, or `12,15 % à 13,15 % selon la période (voir le détail du calcul)` when the rate changed. */
+function rateText(rates: readonly number[], lang: Language): string {
+  const sorted = [...rates].sort((a, b) => a - b);
+  const low = formatPercent(sorted[0]!, lang);
+  if (sorted.length === 1) return low;
+  const high = formatPercent(sorted.at(-1)!, lang);
+  return lang === 'fr'
+    ? `${low} à ${high} selon la période (voir le détail du calcul)`
+    : `${low} to ${high} depending on the period (see the workings)`;
+}
+
+function sectionConditions(context: ReminderContext & { totals: ReminderTotals }): Record<Section, boolean> {
+  const count = context.invoices.length;
+  const consumer = context.jurisdiction === 'B2C';
+  const overdue = context.invoices.some((i) => i.daysLate > 0);
   return {
-    singular: invoiceCount === 1,
-    plural: invoiceCount > 1,
-    indemnity: totals.indemnityCents > 0,
+    singular: count === 1,
+    plural: count > 1,
+    indemnity: context.totals.indemnityCents > 0,
+    reminded: context.reminded === true,
+    first_reminder: context.reminded !== true,
+    not_yet_due: !overdue,
+    overdue,
+    consumer,
+    business: !consumer,
+    assumed_rate: !!context.rateUnknownAfter,
+    interest_due: context.totals.interestCents > 0,
   };
 }
 

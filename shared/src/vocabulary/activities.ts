@@ -11,6 +11,8 @@ export const ACTIVITY_TYPES = [
   'formal-notice',
   'legal-action',
   'comment',
+  /** Withdraws an earlier entry (logged by mistake, or corrected by a new one); see policy/voids.ts. */
+  'void',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

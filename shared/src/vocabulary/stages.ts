@@ -33,3 +33,6 @@ export function firmestStage(stages: Iterable<StageId | null | undefined>): Stag
   for (const stage of stages) if (stage && stageRank(stage) > stageRank(firmest)) firmest = stage;
   return firmest;
 }
+
+/** A formal notice customarily leaves 8 days to pay: its deadline when it gave none. */
+export const FORMAL_NOTICE_DEADLINE_DAYS = 8;

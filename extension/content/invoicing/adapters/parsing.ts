@@ -25,7 +25,8 @@ const DATE_IN_TEXT =
 
 export function readDate(text: string, locale: string): IsoDate | null {
   if (!text) return null;
-  const options = { locale: parsingLanguage(locale) };
+  // The full tag: `en-GB` writes 03/12/2026 for 3 December, `en-US` for March 12.
+  const options = { locale };
   const whole = tryParseDate(text, options);
   if (whole) return whole;
   for (const match of text.matchAll(DATE_IN_TEXT)) {

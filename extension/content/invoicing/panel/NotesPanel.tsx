@@ -1,10 +1,20 @@
+import type { Activity, Client } from '@relance/shared';
 import { todayLocal } from '@relance/shared/dates';
+import { formatDaysLate } from '@relance/shared/format/days';
+import { formatMoney } from '@relance/shared/format/money';
 import { tryParseAmount } from '@relance/shared/parse';
 import type { IsoDate, Language } from '@relance/shared/vocabulary';
 import { useEffect, useState } from 'preact/hooks';
-import type { ActivityInput, Send, TimelineEntry } from '../../../lib/messages';
+import type {
+  ActivityInput,
+  ClientPatch,
+  InvoicePolicyView,
+  Send,
+  TimelineEntry,
+} from '../../../lib/messages';
 import { messageOf } from '../../shared/guard';
 import { type OverlayTranslator, overlayTranslator } from '../strings';
+import { AddressField } from './AddressField';
 import { describeEntry } from './describeEntry';
 import { PanelHeader } from './PanelHeader';
 
@@ -22,7 +32,7 @@ export interface NotesPanelProps {
   onChanged: () => void;
 }
 
-type LogKind = 'call' | 'promise-to-pay' | 'dispute-opened' | 'dispute-resolved' | 'payment-plan';
+export type LogKind = 'call' | 'promise-to-pay' | 'dispute-opened' | 'dispute-resolved' | 'payment-plan';
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
 /** The same day `months` months later (31 January + 1 month = 28/29 February). */
@@ -41,6 +51,10 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 export function NotesPanel(props: NotesPanelProps) {
   const t = overlayTranslator(props.lang);
   const [entries, setEntries] = useState<TimelineEntry[] | null>(null);
+  const [invoices, setInvoices] = useState<InvoicePolicyView[]>([]);
+  const [voided, setVoided] = useState<string[]>([]);
+  const [mine, setMine] = useState<string[]>([]);
+  const [client, setClient] = useState<Client | undefined>();
   const [status, setStatus] = useState<Status>(null);
   const [note, setNote] = useState('');
   const [form, setForm] = useState<LogKind | null>(null);
@@ -48,8 +62,12 @@ export function NotesPanel(props: NotesPanelProps) {
 
   const load = async () => {
     try {
-      const { entries } = await props.send({ type: 'getClientTimeline', clientId: props.clientId });
-      setEntries(entries);
+      const answer = await props.send({ type: 'getClientTimeline', clientId: props.clientId });
+      setEntries(answer.entries);
+      setInvoices(answer.invoices ?? []);
+      setVoided(answer.voided ?? []);
+      setMine(answer.mine ?? []);
+      setClient(answer.client);
     } catch (error) {
       setStatus({ kind: 'error', text: t('failed', { message: messageOf(error) }) });
       setEntries([]);
@@ -88,6 +106,16 @@ export function NotesPanel(props: NotesPanelProps) {
     const ok = await run(() => props.send({ type: 'logActivity', activity }));
     if (ok) setForm(null);
   };
+
+  const withdraw = (activityId: string, reason: string, replacement?: ActivityInput) =>
+    run(() =>
+      props.send({
+        type: 'voidActivity',
+        activityId,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(replacement ? { replacement } : {}),
+      }),
+    );
 
   return (
     <div class="panel" role="dialog" aria-label={t('notesTitle', { client: props.clientName })}>
@@ -138,6 +166,7 @@ export function NotesPanel(props: NotesPanelProps) {
             busy={busy}
             clientId={props.clientId}
             invoiceIds={props.invoiceIds}
+            invoices={invoices}
             amountDueCents={props.amountDueCents}
             onSubmit={logActivity}
             onCancel={() => setForm(null)}
@@ -150,8 +179,25 @@ export function NotesPanel(props: NotesPanelProps) {
         )}
       </section>
       <section>
-        <Timeline entries={entries} t={t} currency={props.currency} />
+        <Timeline
+          entries={entries}
+          t={t}
+          currency={props.currency}
+          voided={voided}
+          mine={mine}
+          busy={busy}
+          onWithdraw={withdraw}
+        />
       </section>
+      {client && (
+        <ClientForm
+          key={`${client.id}|${client.language ?? ''}|${client.address ?? ''}`}
+          client={client}
+          t={t}
+          busy={busy}
+          onSave={(patch) => run(() => props.send({ type: 'updateClient', clientId: client.id, patch }))}
+        />
+      )}
     </div>
   );
 }
@@ -175,10 +221,18 @@ function Timeline({
   entries,
   t,
   currency,
+  voided,
+  mine,
+  busy,
+  onWithdraw,
 }: {
   entries: TimelineEntry[] | null;
   t: OverlayTranslator;
   currency: string;
+  voided: string[];
+  mine: string[];
+  busy: boolean;
+  onWithdraw: (activityId: string, reason: string, replacement?: ActivityInput) => Promise<unknown>;
 }) {
   if (!entries) return <p class="muted">{t('loading')}</p>;
   if (entries.length === 0) return <p class="muted">{t('timelineEmpty')}</p>;
@@ -187,10 +241,20 @@ function Timeline({
       {entries.map((entry) => {
         const text = describeEntry(entry, t.lang, currency);
         const id = entry.kind === 'note' ? entry.note.id : entry.activity.id;
+        const isVoided = voided.includes(id);
         return (
-          <li key={id} class={text.kind} data-entry-kind={text.kind}>
+          <li
+            key={id}
+            class={`${text.kind}${isVoided ? ' voided' : ''}`}
+            data-entry-kind={text.kind}
+            data-entry-id={id}
+            data-voided={isVoided ? 'true' : undefined}
+          >
             <div class="entry-head">
-              <strong>{text.title}</strong>
+              <strong>
+                {text.title}
+                {isVoided ? ` (${t('withdrawn')})` : ''}
+              </strong>
               <span>
                 {text.date}
                 {text.author ? ` · ${t('by', { name: text.author })}` : ''}
@@ -201,10 +265,160 @@ function Timeline({
                 {detail}
               </div>
             ))}
+            {entry.kind === 'activity' && mine.includes(id) && (
+              <EntryCorrection activity={entry.activity} t={t} busy={busy} onWithdraw={onWithdraw} />
+            )}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/**
+ * Withdraw one's own entry (a void activity: it no longer counts), or correct it: the same entry
+ * logged again with the right dates, the old one withdrawn.
+ */
+function EntryCorrection({
+  activity,
+  t,
+  busy,
+  onWithdraw,
+}: {
+  activity: Activity;
+  t: OverlayTranslator;
+  busy: boolean;
+  onWithdraw: (activityId: string, reason: string, replacement?: ActivityInput) => Promise<unknown>;
+}) {
+  const [mode, setMode] = useState<'withdraw' | 'correct' | null>(null);
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState(activity.date);
+  const [promised, setPromised] = useState(activity.type === 'promise-to-pay' ? activity.promisedDate : '');
+  const corrected = (): ActivityInput => {
+    const { id: _id, at: _at, authorId: _a, authorName: _n, ...rest } = activity;
+    return {
+      ...rest,
+      date,
+      ...(activity.type === 'promise-to-pay' && promised ? { promisedDate: promised } : {}),
+    } as ActivityInput;
+  };
+  return (
+    <div class="row">
+      {!mode && (
+        <>
+          <button type="button" data-relance-action="withdraw-entry" onClick={() => setMode('withdraw')}>
+            {t('withdraw')}
+          </button>
+          <button type="button" data-relance-action="correct-entry" onClick={() => setMode('correct')}>
+            {t('correct')}
+          </button>
+        </>
+      )}
+      {mode && (
+        <form
+          data-relance-form={`${mode}-entry`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void onWithdraw(activity.id, reason, mode === 'correct' ? corrected() : undefined).then(() =>
+              setMode(null),
+            );
+          }}
+        >
+          {mode === 'correct' && (
+            <>
+              <label for={`relance-date-${activity.id}`}>{t('correctedDate')}</label>
+              <input
+                id={`relance-date-${activity.id}`}
+                type="date"
+                required
+                value={date}
+                onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value || activity.date)}
+              />
+              {activity.type === 'promise-to-pay' && (
+                <>
+                  <label for={`relance-promised-${activity.id}`}>{t('promisedDate')}</label>
+                  <input
+                    id={`relance-promised-${activity.id}`}
+                    type="date"
+                    required
+                    value={promised}
+                    onInput={(e) => setPromised((e.currentTarget as HTMLInputElement).value || promised)}
+                  />
+                </>
+              )}
+            </>
+          )}
+          <label for={`relance-reason-${activity.id}`}>{t('withdrawReason')}</label>
+          <input
+            id={`relance-reason-${activity.id}`}
+            name="reason"
+            value={reason}
+            onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
+          />
+          <div class="row">
+            <button type="submit" class="primary" data-relance-action="confirm-entry-change" disabled={busy}>
+              {mode === 'correct' ? t('correct') : t('confirmWithdraw')}
+            </button>
+            <button type="button" onClick={() => setMode(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** The client's language for reminders and postal address (asked once, kept on the client). */
+function ClientForm({
+  client,
+  t,
+  busy,
+  onSave,
+}: {
+  client: Client;
+  t: OverlayTranslator;
+  busy: boolean;
+  onSave: (patch: ClientPatch) => Promise<unknown>;
+}) {
+  const [language, setLanguage] = useState<string>(client.language ?? '');
+  const [address, setAddress] = useState(client.address ?? '');
+  return (
+    <section data-relance-part="client-form">
+      <h3>{t('clientSection')}</h3>
+      <label for="relance-client-language">{t('clientLanguage')}</label>
+      <select
+        id="relance-client-language"
+        data-relance-field="client-language"
+        value={language}
+        onChange={(e) => setLanguage((e.currentTarget as HTMLSelectElement).value)}
+      >
+        <option value="">{t('languageUnset')}</option>
+        <option value="fr">{t('languageFr')}</option>
+        <option value="en">{t('languageEn')}</option>
+      </select>
+      <AddressField
+        id="relance-client-address"
+        label={t('clientPostalAddress')}
+        value={address}
+        onInput={setAddress}
+      />
+      <div class="row">
+        <button
+          type="button"
+          data-relance-action="save-client"
+          disabled={busy}
+          onClick={() =>
+            void onSave({
+              address: address.trim(),
+              ...(language === 'fr' || language === 'en' ? { language } : {}),
+            })
+          }
+        >
+          {t('saveClient')}
+        </button>
+      </div>
+    </section>
   );
 }
 
@@ -213,21 +427,37 @@ interface LogFormProps {
   t: OverlayTranslator;
   busy: boolean;
   clientId: string;
+  /** The invoice the panel was opened from. */
   invoiceIds: string[];
+  /** The client's open invoices: a promise, a dispute or a plan may cover several. */
+  invoices: InvoicePolicyView[];
   amountDueCents: number;
   onSubmit: (activity: ActivityInput) => void;
   onCancel: () => void;
 }
 
 /** The few fields each kind of event needs; dates are picked with the browser's date input. */
-function LogForm({ kind, t, busy, clientId, invoiceIds, amountDueCents, onSubmit, onCancel }: LogFormProps) {
+function LogForm({
+  kind,
+  t,
+  busy,
+  clientId,
+  invoiceIds,
+  invoices,
+  amountDueCents,
+  onSubmit,
+  onCancel,
+}: LogFormProps) {
   const today = todayLocal();
   const [text, setText] = useState('');
   const [date, setDate] = useState(addMonths(today, 0));
   const [amount, setAmount] = useState('');
   const [count, setCount] = useState('3');
+  const [chosen, setChosen] = useState<string[]>(() => defaultCovered(kind, invoices, invoiceIds));
+  const [problem, setProblem] = useState('');
   const lang = t.lang;
-  const base = { clientId, invoiceIds };
+  const several = kind !== 'call' && invoices.length > 1;
+  const base = { clientId, invoiceIds: several ? chosen : invoiceIds };
 
   const planInstalments = () => {
     const n = Math.max(1, Math.min(120, Number.parseInt(count, 10) || 1));
@@ -237,6 +467,10 @@ function LogForm({ kind, t, busy, clientId, invoiceIds, amountDueCents, onSubmit
 
   const submit = (event: Event) => {
     event.preventDefault();
+    if (several && chosen.length === 0) {
+      setProblem(t('chooseInvoice'));
+      return;
+    }
     switch (kind) {
       case 'call':
         return onSubmit({ ...base, type: 'call', ...(text.trim() ? { outcome: text.trim() } : {}) });
@@ -273,6 +507,29 @@ function LogForm({ kind, t, busy, clientId, invoiceIds, amountDueCents, onSubmit
           : null;
   return (
     <form data-relance-form={kind} onSubmit={submit}>
+      {several && (
+        <fieldset data-relance-part="covered-invoices">
+          <legend>{t('coveredInvoices')}</legend>
+          {invoices.map((invoice) => (
+            <label key={invoice.invoiceId} class="check">
+              <input
+                type="checkbox"
+                data-invoice-number={invoice.number}
+                checked={chosen.includes(invoice.invoiceId)}
+                onChange={(e) => {
+                  const on = (e.currentTarget as HTMLInputElement).checked;
+                  setChosen((list) =>
+                    on ? [...list, invoice.invoiceId] : list.filter((id) => id !== invoice.invoiceId),
+                  );
+                }}
+              />{' '}
+              {invoice.number} · {formatMoney(invoice.outstandingCents, invoice.currency, lang)} ·{' '}
+              {formatDaysLate(invoice.daysOverdue, lang, 'short')}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {problem && <p class="error">{problem}</p>}
       {textLabel && (
         <>
           <label for="relance-log-text">{textLabel}</label>
@@ -334,4 +591,17 @@ function LogForm({ kind, t, busy, clientId, invoiceIds, amountDueCents, onSubmit
       </div>
     </form>
   );
+}
+
+/**
+ * Which invoices a new promise, dispute or plan covers unless the person says otherwise: all the
+ * client's overdue ones (and the one the panel was opened from); a resolution, the disputed ones.
+ */
+export function defaultCovered(kind: LogKind, invoices: InvoicePolicyView[], openedFrom: string[]): string[] {
+  if (kind === 'dispute-resolved') {
+    const disputed = invoices.filter((i) => i.pause?.reason === 'dispute').map((i) => i.invoiceId);
+    return disputed.length > 0 ? disputed : openedFrom;
+  }
+  const overdue = invoices.filter((i) => i.daysOverdue > 0 && i.stage !== 'paid').map((i) => i.invoiceId);
+  return [...new Set([...openedFrom.filter((id) => invoices.some((i) => i.invoiceId === id)), ...overdue])];
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { cleanRecipients, gmailComposeUrl, mailtoUrl, outlookComposeUrl } from './composeLinks';
-import { makeLetter, writeLetter } from './letter';
+import { writeLetter } from './letter';
 
 const draft = {
   recipients: ['compta@dupont.fr', 'jean@dupont.fr'],
@@ -50,26 +50,68 @@ describe('compose links', () => {
 });
 
 describe('printable letter', () => {
-  it('is written as text: typed or scraped markup stays text', () => {
+  const columns = [
+    { header: 'Facture', cells: ['FA-12', 'FA-13', 'Total'], alignRight: false },
+    { header: 'Montant dû', cells: ['1 000,00 €', '234,56 €', '1 234,56 €'], alignRight: true },
+  ];
+  const letter = {
+    lang: 'fr' as const,
+    layout: 'fr' as const,
+    title: 'Mise en demeure de payer',
+    printLabel: 'Imprimer',
+    placeAndDate: 'Lyon, le 1er décembre 2026',
+    sender: ['Atelier Dupont SARL', '12 rue des Lilas', '69002 Lyon'],
+    recipient: {
+      name: 'Boulangerie <img src=x onerror=alert(1)>',
+      address: ['3 quai Perrache', '69002 Lyon'],
+    },
+    mention: 'Lettre recommandée avec accusé de réception',
+    subject: 'Objet : Mise en demeure – factures FA-12 et FA-13',
+    body: 'Madame, Monsieur,\n\nLes factures suivantes :\n\n[[relance:invoice-table]]:penalties\n\n<script>alert(1)</script>\n\nKarim Benali',
+    table: { columns, withPenalties: columns, count: 2 },
+    payment: {
+      lines: ['IBAN : FR76 3000 6000 0112 3456 7890 189'],
+      qr: [
+        [true, false],
+        [false, true],
+      ],
+      qrCaption: 'Scannez',
+    },
+    footer: ['Atelier Dupont SARL – SARL au capital de 10 000 €', 'SIREN/SIRET 123 456 789'],
+  };
+
+  it('lays out a French business letter once: sender, recipient, place and date, mention, subject, table, QR, footer', () => {
     const doc = document.implementation.createHTMLDocument('');
-    writeLetter(
-      doc,
-      makeLetter({
-        lang: 'fr',
-        title: 'Mise en demeure de payer',
-        mention: 'Lettre recommandée avec accusé de réception',
-        recipient: 'Boulangerie <img src=x onerror=alert(1)>',
-        today: '2026-03-12',
-        subject: 'Mise en demeure – facture FA-12',
-        body: 'Madame, Monsieur,\n<script>alert(1)</script>\nCordialement',
-        printLabel: 'Imprimer',
-      }),
-    );
+    writeLetter(doc, letter);
     expect(doc.title).toBe('Mise en demeure de payer · Boulangerie <img src=x onerror=alert(1)>');
     expect(doc.querySelector('img, script')).toBeNull();
-    expect(doc.querySelector('.mention')?.textContent).toBe('Lettre recommandée avec accusé de réception');
-    expect(doc.querySelector('.date')?.textContent).toBe('12 mars 2026');
+    expect(doc.querySelector('.sender')?.textContent).toContain('Atelier Dupont SARL');
+    expect(doc.querySelector('.recipient')?.textContent).toBe(
+      'Boulangerie <img src=x onerror=alert(1)>\n3 quai Perrache\n69002 Lyon',
+    );
+    for (const part of ['.date', '.mention', '.subject', '.footer', 'table.invoices', '.payment svg']) {
+      expect(doc.querySelectorAll(part)).toHaveLength(1);
+    }
+    expect(doc.querySelector('.date')?.textContent).toBe('Lyon, le 1er décembre 2026');
+    const rows = [...doc.querySelectorAll('table.invoices tr')].map((r) =>
+      [...r.children].map((c) => c.textContent),
+    );
+    expect(rows).toEqual([
+      ['Facture', 'Montant dû'],
+      ['FA-12', '1 000,00 €'],
+      ['FA-13', '234,56 €'],
+      ['Total', '1 234,56 €'],
+    ]);
+    expect(doc.querySelector('table.invoices td.amount')).not.toBeNull();
     expect(doc.querySelector('.body')?.textContent).toContain('<script>alert(1)</script>');
+    expect(doc.querySelector('.payment path')?.getAttribute('d')).toBe('M4 4h1v1h-1zM5 5h1v1h-1z');
     expect(doc.querySelector('.toolbar button')?.textContent).toBe('Imprimer');
+  });
+
+  it('puts the recipient on the left in the English layout', () => {
+    const doc = document.implementation.createHTMLDocument('');
+    writeLetter(doc, { ...letter, lang: 'en', layout: 'en', mention: undefined });
+    expect(doc.querySelector('.sheet')?.className).toBe('sheet layout-en');
+    expect(doc.querySelector('.mention')).toBeNull();
   });
 });

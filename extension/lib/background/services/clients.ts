@@ -21,10 +21,12 @@ export async function findClientsByEmail(
   const found = await db.clients.where('emails').anyOf(wanted).distinct().toArray();
   const clients = found.filter((c) => !c.deleted);
   const ids = clients.map((c) => c.id);
-  const [activities, allInvoices] = await Promise.all([
+  const [activities, allInvoices, account] = await Promise.all([
     activitiesByClient(db, ids),
     ids.length ? db.invoices.where('clientId').anyOf(ids).toArray() : [],
+    db.getState('account'),
   ]);
+  const me = account?.person.id;
 
   const summaries: ClientSummary[] = [];
   for (const client of clients) {
@@ -33,6 +35,12 @@ export async function findClientsByEmail(
     const overdue = evaluated.filter(isOverdue);
     const currency = overdue[0]?.invoice.currency ?? invoices[0]?.currency ?? 'EUR';
     const last = latestReminder(activities.get(client.id) ?? []);
+    // The warning is about teammates: never about one's own reminder, nor on an install alone.
+    const teammates = latestReminder(
+      (activities.get(client.id) ?? []).filter(
+        (a) => me !== undefined && a.authorId !== undefined && a.authorId !== me,
+      ),
+    );
     summaries.push({
       client: clientSchemaData(client),
       overdueCount: overdue.length,
@@ -41,7 +49,7 @@ export async function findClientsByEmail(
         .reduce((sum, e) => sum + e.receivable.outstandingCents, 0),
       currency,
       ...(last ? { lastReminder: last } : {}),
-      remindedRecently: !!last && daysBetween(last.date, today) < settings.quietPeriodDays,
+      remindedRecently: !!teammates && daysBetween(teammates.date, today) < settings.quietPeriodDays,
       invoices: evaluated.filter((e) => !e.state.closed).map((e) => e.view),
     });
   }

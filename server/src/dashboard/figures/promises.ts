@@ -1,4 +1,4 @@
-import type { Activity, ActivityOf, IsoDate } from '@relance/shared';
+import { type Activity, type ActivityOf, type IsoDate, withoutVoided } from '@relance/shared';
 import type { TeamSnapshot } from '../queries/snapshot';
 import { currencyFor } from './currency';
 import type { InvoiceFigure } from './evaluate';
@@ -21,15 +21,19 @@ export interface PromiseDue {
  * Promises to pay whose promised date falls in the current week (Monday to Sunday), soonest
  * first. A promise replaced by a later one for the same invoices (or, for promises naming no
  * invoice, the same client) no longer counts. Status:
- * - `kept`: its invoices are all paid, or the payments recorded on them since the promise reach
- *   the amount promised;
+ * - `kept`: by the promised date, the payments recorded on its invoices since the promise reach
+ *   the amount promised, or its invoices are all paid (and, when the history says when, paid by
+ *   that date). A payment after the promised date does not keep it: the promise was broken, as
+ *   the policy engine says (shared/policy/pauses.ts);
  * - `broken`: the promised date passed without that;
+ * Withdrawn promises and payments (void activities) do not count.
  * - `due-today`, `upcoming`: not yet kept, date today or later this week.
  */
 export function promisesDueThisWeek(snapshot: TeamSnapshot, figures: readonly InvoiceFigure[]): PromiseDue[] {
   const { today } = snapshot;
   const week = weekOf(today);
-  const made = snapshot.activities.filter(
+  const counting = withoutVoided(snapshot.activities);
+  const made = counting.filter(
     (a): a is ActivityOf<'promise-to-pay'> => a.type === 'promise-to-pay' && a.date <= today,
   );
   const byId = new Map(figures.map((f) => [f.invoice.id, f]));
@@ -47,7 +51,7 @@ export function promisesDueThisWeek(snapshot: TeamSnapshot, figures: readonly In
         invoices,
         cents: promise.amountCents ?? (invoices.length > 0 ? left : null),
         currency: currencyFor(figures, promise),
-        status: statusOf(promise, invoices, snapshot.activities, today),
+        status: statusOf(promise, invoices, counting, today),
       };
     })
     .sort((a, b) =>
@@ -74,10 +78,12 @@ function statusOf(
   activities: readonly Activity[],
   today: IsoDate,
 ): PromiseStatus {
+  // Only what happened by the promised date (and by today) keeps a promise.
+  const until = promise.promisedDate < today ? promise.promisedDate : today;
   const allClosed =
     invoices.length > 0 &&
     invoices.length === promise.invoiceIds.length &&
-    invoices.every((f) => f.state.closed);
+    invoices.every((f) => f.state.closed && (f.state.paidOn === null || f.state.paidOn <= until));
   let kept = allClosed;
   if (!kept && promise.amountCents !== undefined && promise.invoiceIds.length > 0) {
     const paid = activities
@@ -85,7 +91,7 @@ function statusOf(
         (a): a is ActivityOf<'payment-received'> =>
           a.type === 'payment-received' &&
           a.date >= promise.date &&
-          a.date <= today &&
+          a.date <= until &&
           a.invoiceIds.some((id) => promise.invoiceIds.includes(id)),
       )
       .reduce((sum, a) => sum + a.amountCents, 0);

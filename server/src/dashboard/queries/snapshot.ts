@@ -9,6 +9,7 @@ import {
   invoice as invoiceSchema,
   type TeamSettings,
   teamSettings,
+  withoutVoided,
 } from '@relance/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/open';
@@ -26,7 +27,7 @@ export interface TeamSnapshot {
   settings: TeamSettings;
   invoices: Invoice[];
   clients: Map<string, Client>;
-  /** Oldest first (policy order). */
+  /** Oldest first (policy order), withdrawn entries left out. */
   activities: Activity[];
   people: PersonListing[];
 }
@@ -77,7 +78,9 @@ export async function loadTeamSnapshot(db: Database, teamId: string, today: IsoD
     settings: settings ?? teamSettings.parse({}),
     invoices,
     clients,
-    activities: parsedActivities,
+    // Withdrawn entries and their voids never count in a figure (shared/policy/voids.ts); the
+    // history pages read the activities themselves and show both.
+    activities: withoutVoided(parsedActivities),
     people,
   };
 }
