@@ -1,5 +1,5 @@
 import type { Membership } from '@relance/shared';
-import { uuidv7 } from '@relance/shared';
+import { SYNC_SCHEMA_VERSION, uuidv7 } from '@relance/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/open';
@@ -139,7 +139,12 @@ describe.each(postgresOnly)('overlapping push transactions ($name)', (driver) =>
     await waitForWaiterBehind(pidA);
 
     // Nothing is committed yet: a pull sees nothing and the cursor does not move.
-    expect(await body(await api.pull(0))).toEqual({ changes: [], cursor: 0, hasMore: false });
+    expect(await body(await api.pull(0))).toEqual({
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      changes: [],
+      cursor: 0,
+      hasMore: false,
+    });
 
     a.release();
     await a.committed;
