@@ -29,7 +29,7 @@ const GRID: Expected[] = [
   ['F-2026-032', 1, 'courtesy', true],
   ['F-2026-033', 60, 'legal', true],
   ['F-2026-034', 15, 'reminder-2', true],
-  // F-2026-035 is a draft: no badge (DESIGN.md, Overlay DOM).
+  // F-2026-035 is a draft: no badge (docs/architecture.md#overlay-dom).
 ];
 const SPA_ALL: Expected[] = [
   ['INV-2001', 12, 'reminder-1', true],

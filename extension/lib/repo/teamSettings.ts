@@ -9,7 +9,7 @@ import { enqueue } from './outbox';
 /** Until an install has joined a team, its settings document waits under this id (see sync/push.ts). */
 const NOT_YET_A_TEAM = '00000000-0000-0000-0000-000000000000';
 
-/** The team's settings, or the defaults (DESIGN.md's schedule, French) before any were saved. */
+/** The team's settings, or the defaults (the schedule of docs/architecture.md#the-rules-the-code-computes, French) before any were saved. */
 export async function getTeamSettings(db: RelanceDb): Promise<TeamSettings> {
   return (await db.getSetting('team'))?.data ?? teamSettingsSchema.parse({});
 }

@@ -7,7 +7,7 @@ import { pullChanges } from '../services/sync/pull';
 import { pushChanges } from '../services/sync/push';
 import { checkSchemaVersion } from '../services/sync/version';
 
-/** The sync protocol (docs/architecture.md, DESIGN.md): push a batch, pull after a cursor. */
+/** The sync protocol (docs/architecture.md#sync-protocol): push a batch, pull after a cursor. */
 export function syncRoutes({ db, now }: AppDeps) {
   const auth = requireAuth(db);
   return new Hono<AppEnv>()

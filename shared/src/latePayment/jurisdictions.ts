@@ -5,7 +5,7 @@ import { addPoints, timesRate } from './interest';
 import { legalInterestRates, type RateTable, rateInForce } from './rateTable';
 
 /**
- * What each law says, per half-year (DESIGN.md "Money, dates and the law"):
+ * What each law says, per half-year (docs/architecture.md#the-rules-the-code-computes):
  * - FR (Code de commerce L441-10): ECB main refinancing rate in force on 1 January / 1 July + 10
  *   points, unless the terms set another rate, which may never be below 3 × the legal interest
  *   rate ("other cases", the creditor being a business). 40 € recovery indemnity per invoice.

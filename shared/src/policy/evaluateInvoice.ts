@@ -19,7 +19,7 @@ import type { InvoicePolicyState } from './types';
 import { withoutVoided } from './voids';
 
 /**
- * The dunning policy for one invoice on one day (DESIGN.md "The dunning policy").
+ * The dunning policy for one invoice on one day (docs/architecture.md#the-rules-the-code-computes).
  *
  * - Paid (see settlement.ts) ends everything; a draft is not dunned.
  * - The current stage is the furthest enabled step reached (timeline.ts: skipped steps are not

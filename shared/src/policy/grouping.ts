@@ -6,7 +6,7 @@ import { type EvaluateInvoiceInput, evaluateInvoice } from './evaluateInvoice';
 import type { InvoicePolicyState } from './types';
 
 /**
- * Reminders for several invoices of one client go out as one message (DESIGN.md), without mixing
+ * Reminders for several invoices of one client go out as one message (docs/architecture.md#the-rules-the-code-computes), without mixing
  * what must stay apart:
  * - the message covers only invoices whose action is due (neither paused, nor done, nor closed);
  * - a formal notice covers only invoices at `formal-notice`, and the collections file (`legal`) only

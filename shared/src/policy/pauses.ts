@@ -4,7 +4,7 @@ import type { IsoDate } from '../schemas/common';
 import type { BrokenPaymentPlan, BrokenPromise, PauseReason, PolicyPause } from './types';
 
 /**
- * When reminders are held (DESIGN.md "Pauses"):
+ * When reminders are held (docs/architecture.md#the-rules-the-code-computes):
  * - a dispute holds them from the day it is opened until the day it is resolved;
  * - a promise to pay holds them from the day it is made through the promised date: the payment
  *   may still arrive that day, so reminders resume the day after. A newer promise, or a payment

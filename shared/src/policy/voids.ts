@@ -1,7 +1,7 @@
 import type { Activity } from '../schemas/activity';
 
 /**
- * Corrections and withdrawals (DESIGN.md: activities are immutable). A `void` activity says that
+ * Corrections and withdrawals (docs/architecture.md#sync-protocol: activities are immutable). A `void` activity says that
  * another activity no longer counts: logged by mistake, or replaced by a corrected one. The policy
  * engine, and so the badge, the popup, the compose panel and the dashboard, read the history
  * through `withoutVoided`; the timeline still shows both, the voided entry marked as withdrawn.

@@ -6,7 +6,7 @@ import { client, invoice, note } from './records';
 import { teamSettings } from './settings';
 
 /**
- * Sync protocol (DESIGN.md): activities are immutable and deduplicated by id; documents are
+ * Sync protocol (docs/architecture.md#sync-protocol): activities are immutable and deduplicated by id; documents are
  * last-writer-wins by hybrid logical clock, and the server keeps earlier note revisions.
  */
 export const activityChange = z.object({ kind: z.literal('activity'), activity });

@@ -1,5 +1,5 @@
 /**
- * The dunning stages, from amicable to judicial (DESIGN.md "The dunning policy"). This order is
+ * The dunning stages, from amicable to judicial (docs/architecture.md#the-rules-the-code-computes). This order is
  * what "firmer" means everywhere: the policy, the popup, the compose panel and the dashboard.
  */
 export const STAGE_IDS = [

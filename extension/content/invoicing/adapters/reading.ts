@@ -14,7 +14,7 @@ import type { FieldElements, InvoiceReading, ReadContext } from './types';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
-/** Statuses that never get a badge: nothing is chased on them (DESIGN.md, Overlay DOM). */
+/** Statuses that never get a badge: nothing is chased on them (docs/architecture.md#overlay-dom). */
 export function isDunnable(status: InvoiceStatus): boolean {
   return status !== 'draft' && status !== 'cancelled';
 }

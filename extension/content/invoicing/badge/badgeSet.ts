@@ -34,7 +34,7 @@ interface Mounted {
 }
 
 /**
- * Exactly one `<relance-badge>` per invoice row (DESIGN.md, Overlay DOM): created once, updated
+ * Exactly one `<relance-badge>` per invoice row (docs/architecture.md#overlay-dom): created once, updated
  * in place, taken away with its row. A copy of our element made by the page (no shadow root, not
  * ours) is removed.
  */

@@ -4,7 +4,7 @@ import { createShadowHost } from '../../shared/shadowHost';
 import type { PanelSlot } from '../adapters/types';
 import { PANEL_CSS } from './panelStyles';
 
-/** The contract's host element (DESIGN.md, Overlay DOM). */
+/** The contract's host element (docs/architecture.md#overlay-dom). */
 export const PANEL_TAG = 'relance-compose-panel';
 /** The quiet "this address belongs to…" line for recipients no client is known by. */
 export const ASSIGN_TAG = 'relance-compose-assign';

@@ -1,4 +1,4 @@
-/** The age split of overdue amounts (DESIGN.md): days past the due date. */
+/** The age split of overdue amounts (docs/architecture.md#the-rules-the-code-computes): days past the due date. */
 export const AGE_BUCKETS = [
   { id: '0-30', minDays: 1, maxDays: 30 },
   { id: '31-60', minDays: 31, maxDays: 60 },
