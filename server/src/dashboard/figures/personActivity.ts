@@ -1,5 +1,5 @@
 import type { ActivityType, IsoDate } from '@relance/shared';
-import { and, count, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, count, eq, gte, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/open';
 import { activities, documents } from '../../db/schema';
 import { listPeople } from '../../services/people';
@@ -49,6 +49,9 @@ export async function personActivity(
           eq(activities.teamId, teamId),
           gte(activities.date, period.from),
           lte(activities.date, period.to),
+          // A withdrawn entry and its void count for no one (shared/src/policy/voids.ts).
+          ne(activities.type, 'void'),
+          sql`not exists (select 1 from ${activities} as v where v.team_id = ${activities.teamId} and v.type = 'void' and v.data->>'voids' = ${activities.id}::text)`,
         ),
       )
       .groupBy(activities.authorId, activities.type),
