@@ -49,7 +49,11 @@ const companyDetails = {
     .default(''),
 };
 
-export const teamSettings = z.object({
+/**
+ * Loose: a setting added by a newer release (another teammate's extension, or the server) is kept
+ * as it is by an older one, so saving the schedule from an old install never erases it.
+ */
+export const teamSettings = z.looseObject({
   schedule: schedule.default(DEFAULT_SCHEDULE),
   templates: templateSet.default({}),
   /** A teammate's reminder within this many days triggers a warning. */
