@@ -7,9 +7,9 @@ import {
   parseHlc,
   type RateTable,
   type RateUpdates,
-  type SeriesName,
   type TeamSettings,
   teamSettings,
+  withLegalInterestRate,
   withRateChange,
 } from '@relance/shared';
 import { and, eq } from 'drizzle-orm';
@@ -18,6 +18,7 @@ import { documents } from '../db/schema';
 import { ServiceError } from '../services/errors';
 import type { Identity } from '../services/identity';
 import { pushChanges } from '../services/sync/push';
+import type { RateChange } from './rateChange';
 
 /**
  * The reference-rate table of a team: the table shipped with this server (shared rates.json) with
@@ -62,17 +63,18 @@ function nextHlc(previous: string | null, now: Date): string {
 export async function addTeamRate(
   db: Database,
   identity: Identity,
-  change: { series: SeriesName; from?: IsoDate; ratePercent?: number; knownUntil?: IsoDate },
+  change: RateChange,
   now: Date,
 ): Promise<TeamRates> {
   if (identity.person.role === 'member') {
     throw new ServiceError(403, 'forbidden_role', 'only an owner or a lead can change the rate table');
   }
   const { settings, hlc } = await settingsDocument(db, identity.team.id);
-  const rateUpdates = withRateChange(settings.rateUpdates, change.series, change, {
-    on: now.toISOString().slice(0, 10),
-    name: identity.person.name,
-  });
+  const by = { on: now.toISOString().slice(0, 10), name: identity.person.name };
+  const rateUpdates =
+    change.series === 'frLegalInterest'
+      ? withLegalInterestRate(settings.rateUpdates, change, by)
+      : withRateChange(settings.rateUpdates, change.series, change, by);
   // The merged table must still be a valid table (dates in order…): refused before anything is stored.
   try {
     applyRateUpdates(DEFAULT_RATE_TABLE, rateUpdates);

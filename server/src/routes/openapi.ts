@@ -3,8 +3,9 @@ import { change, MAX_PUSH_CHANGES, pullQuery, pullResponse, pushResponse } from 
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
+import { rateChangeBody } from '../rates/rateChange';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../services/sync/version';
-import { rateChangeBody, teamRatesAnswer } from './rates';
+import { teamRatesAnswer } from './rates';
 
 /**
  * The OpenAPI 3.1 document. Paths are written by hand; every schema is generated from the very zod

@@ -4,24 +4,8 @@ import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../app-env';
 import { requireAuth, requireRole } from '../middleware/auth';
 import { validate } from '../middleware/validate';
+import { rateChangeBody } from '../rates/rateChange';
 import { addTeamRate, teamRates } from '../rates/teamRates';
-
-/** A rate change as the API and the dashboard form take it. */
-export const rateChangeBody = z
-  .object({
-    series: z.enum(['ecbMainRefinancing', 'boeBankRate']),
-    from: isoDate.optional(),
-    ratePercent: z.coerce.number().min(-10).max(100).optional(),
-    knownUntil: isoDate.optional(),
-  })
-  .refine(
-    (c) => (c.from === undefined) === (c.ratePercent === undefined),
-    'give both the date and the rate of a change',
-  )
-  .refine(
-    (c) => c.from !== undefined || c.knownUntil !== undefined,
-    'give a rate change or a checked-until date',
-  );
 
 /** What both methods answer: the team's table (for the OpenAPI document). */
 export const teamRatesAnswer = z.object({

@@ -98,4 +98,33 @@ describe('reference rates', () => {
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('Indiquez la date et le taux');
   });
+
+  it('a lead adds a half-year of the French legal interest rate from the dashboard', async () => {
+    const page = await (await h.get('/dashboard/rates', owner.token)).text();
+    // The form offers the half-years after the last one known (the shipped table ends in H1 2026).
+    expect(page).toContain('value="2026-07-01"');
+    const res = await post('/dashboard/rates', owner.token, {
+      series: 'frLegalInterest',
+      from: '2026-07-01',
+      otherCasesPercent: '2.5',
+      privateCreditorPercent: '6.5',
+    });
+    expect(res.status).toBe(303);
+    const after = (await (await api(owner.token)).json()) as {
+      table: { frLegalInterest: { halfYears: { from: string }[] } };
+    };
+    expect(after.table.frLegalInterest.halfYears.at(-1)).toEqual({
+      from: '2026-07-01',
+      privateCreditorPercent: 6.5,
+      otherCasesPercent: 2.5,
+    });
+    const wrongDay = await post('/dashboard/rates', owner.token, {
+      series: 'frLegalInterest',
+      from: '2026-08-01',
+      otherCasesPercent: '2.5',
+      privateCreditorPercent: '6.5',
+    });
+    expect(wrongDay.status).toBe(400);
+    expect(await wrongDay.text()).toContain('Un semestre commence le 1er janvier');
+  });
 });

@@ -40,5 +40,6 @@ export {
   rateUpdates,
   type SeriesName,
   type SeriesUpdate,
+  withLegalInterestRate,
   withRateChange,
 } from './rateUpdates';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeLatePayment } from './computeLatePayment';
-import { DEFAULT_RATE_TABLE, rateInForce } from './rateTable';
-import { applyRateUpdates, withRateChange } from './rateUpdates';
+import { DEFAULT_RATE_TABLE, legalInterestRates, rateInForce } from './rateTable';
+import { applyRateUpdates, withLegalInterestRate, withRateChange } from './rateUpdates';
 
 describe('rates added by a team lead', () => {
   it('lay a new ECB rate over the shipped table, so the next half-year uses it without an extension release', () => {
@@ -60,5 +60,32 @@ describe('rates added by a team lead', () => {
     expect(rateInForce(DEFAULT_RATE_TABLE.ecbMainRefinancing, '2026-07-01', 'ECB').unknownAfter).toBe(
       DEFAULT_RATE_TABLE.ecbMainRefinancing.knownUntil,
     );
+  });
+
+  it('a half-year of the French legal interest rate, added by a lead, ends the assumed rate for consumers', () => {
+    expect(legalInterestRates(DEFAULT_RATE_TABLE, '2026-08-01').unknownAfter).not.toBeNull();
+    const updates = withLegalInterestRate(
+      undefined,
+      { from: '2026-07-01', privateCreditorPercent: 6.5, otherCasesPercent: 2.5 },
+      { on: '2026-11-30', name: 'Élodie' },
+    );
+    const table = applyRateUpdates(DEFAULT_RATE_TABLE, updates);
+    expect(legalInterestRates(table, '2026-08-01')).toEqual({
+      privateCreditorPercent: 6.5,
+      otherCasesPercent: 2.5,
+      unknownAfter: null,
+    });
+    // The half-years before it are the shipped ones.
+    expect(legalInterestRates(table, '2026-03-01').otherCasesPercent).toBe(2.62);
+  });
+
+  it('refuses a legal-rate entry that does not start a half-year', () => {
+    expect(() =>
+      withLegalInterestRate(
+        undefined,
+        { from: '2026-08-01', privateCreditorPercent: 6.5, otherCasesPercent: 2.5 },
+        { on: '2026-11-30' },
+      ),
+    ).toThrow();
   });
 });

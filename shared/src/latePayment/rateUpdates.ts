@@ -84,3 +84,20 @@ export function withRateChange(
     [series]: { changes, ...(knownUntil ? { knownUntil } : {}) },
   });
 }
+
+/** Adds (or replaces) one half-year of the French legal interest rate, as the dashboard form does. */
+export function withLegalInterestRate(
+  updates: RateUpdates | undefined,
+  halfYear: z.input<typeof legalInterestHalfYear>,
+  by: { on: string; name?: string },
+): RateUpdates {
+  const halfYears = byFrom(updates?.frLegalInterest?.halfYears ?? [], [
+    legalInterestHalfYear.parse(halfYear),
+  ]);
+  return rateUpdates.parse({
+    ...updates,
+    updatedOn: by.on,
+    ...(by.name ? { updatedBy: by.name } : {}),
+    frLegalInterest: { halfYears },
+  });
+}

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Database } from '../../db/open';
+import { rateChangeBody } from '../../rates/rateChange';
 import { addTeamRate, teamRates } from '../../rates/teamRates';
-import { rateChangeBody } from '../../routes/rates';
 import { ServiceError } from '../../services/errors';
 import type { DashboardEnv } from '../http/pageContext';
 import { htmlPage } from '../http/render';
@@ -13,6 +13,7 @@ type C = Context<DashboardEnv>;
 const FRENCH: Record<string, string> = {
   'give both the date and the rate of a change': 'Indiquez la date et le taux du changement.',
   'give a rate change or a checked-until date': 'Indiquez un taux ou une date de vérification.',
+  'a half-year starts on 1 January or 1 July': 'Un semestre commence le 1er janvier ou le 1er juillet.',
 };
 
 export async function ratesPage(c: C, db: Database) {

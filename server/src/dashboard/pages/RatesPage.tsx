@@ -33,6 +33,10 @@ const WORDS = {
     legal: 'Taux de l’intérêt légal (France), par semestre',
     privateCreditor: 'créancier particulier',
     otherCases: 'autres cas',
+    legalAddTitle: 'Ajouter un semestre publié (arrêté de juin et de décembre)',
+    halfYear: 'Semestre commençant le',
+    privateCreditorRate: 'Taux, créancier particulier (%)',
+    otherCasesRate: 'Taux, autres cas (%)',
   },
   en: {
     title: 'Reference rates',
@@ -57,11 +61,26 @@ const WORDS = {
     legal: 'French legal interest rate, per half-year',
     privateCreditor: 'private creditor',
     otherCases: 'other cases',
+    legalAddTitle: 'Add a published half-year (decrees of June and December)',
+    halfYear: 'Half-year starting on',
+    privateCreditorRate: 'Rate, private creditor (%)',
+    otherCasesRate: 'Rate, other cases (%)',
   },
 };
 
 const SERIES = ['ecbMainRefinancing', 'boeBankRate'] as const;
 const SHOWN = 8;
+
+/** The half-years a lead may enter: the last one listed (to correct it) and the two after it. */
+function halfYearChoices(lastFrom: string): string[] {
+  const choices = [lastFrom];
+  let [year, month] = [Number(lastFrom.slice(0, 4)), Number(lastFrom.slice(5, 7))];
+  for (let i = 0; i < 2; i++) {
+    [year, month] = month === 1 ? [year, 7] : [year + 1, 1];
+    choices.push(`${year}-${month === 1 ? '01' : '07'}-01`);
+  }
+  return choices;
+}
 
 export function RatesPage(props: { ctx: PageContext; rates: TeamRates; saved: boolean; error?: string }) {
   const { ctx, rates } = props;
@@ -155,6 +174,29 @@ export function RatesPage(props: { ctx: PageContext; rates: TeamRates; saved: bo
               ))}
           </tbody>
         </table>
+        <h3>{t('legalAddTitle')}</h3>
+        <form method="post" action={ctx.href('/rates')} class="filters" data-form="legal-interest">
+          <input type="hidden" name="series" value="frLegalInterest" />
+          <label>
+            {t('halfYear')}{' '}
+            <select name="from">
+              {halfYearChoices(rates.table.frLegalInterest.halfYears.at(-1)!.from).map((from) => (
+                <option value={from} key={from}>
+                  {day(from)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('otherCasesRate')}{' '}
+            <input type="number" name="otherCasesPercent" step="0.01" min="-10" max="100" required />
+          </label>
+          <label>
+            {t('privateCreditorRate')}{' '}
+            <input type="number" name="privateCreditorPercent" step="0.01" min="-10" max="100" required />
+          </label>
+          <button type="submit">{t('submit')}</button>
+        </form>
       </section>
     </Layout>
   );
