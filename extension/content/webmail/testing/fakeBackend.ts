@@ -46,6 +46,7 @@ export function overdueInvoice(
  */
 export function fakeBackend(clients: FakeClient[]) {
   const requests: AnyRequest[] = [];
+  const dismissed = new Set<string>();
   const summary = (c: FakeClient): ClientSummary => {
     const overdue = c.invoices.filter((i) => i.daysOverdue > 0);
     return {
@@ -95,6 +96,13 @@ export function fakeBackend(clients: FakeClient[]) {
         if (!client.emails.includes(request.email)) client.emails.push(request.email);
         return { client: { id: client.id, name: client.name, emails: client.emails } };
       }
+      case 'reportWebmailHealth':
+        return { recorded: true };
+      case 'getDismissedAddresses':
+        return { dismissed: [...dismissed] };
+      case 'dismissAddressPrompt':
+        dismissed.add(request.email);
+        return { dismissed: [...dismissed] };
       default:
         throw new Error(`unexpected message ${request.type}`);
     }
