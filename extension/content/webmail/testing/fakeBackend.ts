@@ -1,4 +1,5 @@
 import type { IsoDate } from '@relance/shared';
+import { firmestStage, isStageId, type StageId } from '@relance/shared/vocabulary';
 import type {
   AnyRequest,
   ClientSummary,
@@ -68,12 +69,18 @@ export function fakeBackend(clients: FakeClient[]) {
       case 'prepareReminder': {
         const client = clients.find((c) => c.invoices.some((i) => request.invoiceIds.includes(i.invoiceId)));
         if (!client) throw new Error('unknown invoices');
+        const covered = client.invoices.filter((i) => request.invoiceIds.includes(i.invoiceId));
+        const stages = covered.flatMap((i) => (isStageId(i.stage) ? [i.stage] : []));
+        const stage = firmestStage(stages) ?? 'reminder-1';
         const reminder: PreparedReminder = {
           clientId: client.id,
           clientName: client.name,
-          stage: 'reminder-1',
+          stage,
+          ...(stages.length > 1
+            ? { invoiceStages: Object.fromEntries(covered.map((i) => [i.invoiceId, i.stage as StageId])) }
+            : {}),
           invoiceIds: request.invoiceIds,
-          language: 'fr',
+          language: request.language ?? 'fr',
           subject: `Rappel : factures de ${client.name}`,
           body: `Bonjour ${client.name},\n\nSauf erreur, ces factures restent dues :\n\nF-1  1 200,00 €\n\nCordialement,\nMarie`,
           recipients: client.emails,
