@@ -10,7 +10,7 @@ import type {
   TeamSettings,
 } from '@relance/shared';
 import Dexie, { type Table } from 'dexie';
-import type { PersonProfile, SiteMapping } from './messages';
+import type { PersonProfile, SiteMapping, WebmailHealthEntry } from './messages';
 
 /**
  * The extension's local database (IndexedDB through Dexie). It lives in the background and the
@@ -116,6 +116,8 @@ export interface SettingsValues {
   repairs: { readings?: number };
   /** This person's own details for the signature of the reminders they send (not synced). */
   profile: PersonProfile;
+  /** Addresses for which the webmail's "this address belongs to…" line was dismissed (not synced). */
+  addressPrompts: { dismissed: string[] };
 }
 
 export type KeyedRow<M, K extends keyof M = keyof M> = K extends keyof M ? { key: K; value: M[K] } : never;
@@ -131,6 +133,7 @@ export class RelanceDb extends Dexie {
   settings!: Table<KeyedRow<SettingsValues>, keyof SettingsValues>;
   merges!: Table<MergeRow, string>;
   siteMappings!: Table<SiteMappingRow, string>;
+  health!: Table<WebmailHealthEntry, string>;
 
   constructor(name = 'relance') {
     super(name);
@@ -149,6 +152,8 @@ export class RelanceDb extends Dexie {
     // repair of records stored with polluted numbers or names needs WebCrypto ids, which cannot be
     // awaited in an upgrade transaction: it runs once after opening (repo/repair.ts).
     this.version(30).stores({ merges: 'id, into', siteMappings: 'id, host' });
+    // Issue 13: what the webmail adapters no longer recognise (kept on this install, never synced).
+    this.version(31).stores({ health: 'id, webmail, lastAt' });
   }
 
   async getState<K extends keyof SyncStateValues>(key: K): Promise<SyncStateValues[K] | undefined> {

@@ -46,6 +46,10 @@ export interface InvoiceObservation {
 export interface LastReminder {
   date: IsoDate;
   authorName?: string;
+  /** Who sent it (absent on records made before the account existed). */
+  authorId?: string;
+  /** Sent by the person signed in on this install (or on an install alone): "You reminded…". */
+  mine?: boolean;
   channel: Channel;
   /** The stage it was sent for (a letter may have none). */
   stage?: StageId;
@@ -302,6 +306,26 @@ export interface PageReport {
   badges: number;
   taught: boolean;
 }
+/**
+ * What a webmail adapter did not find in an open compose window of a known webmail page, so that
+ * the person sees that Relance stopped working there. Tag and attribute names only: no page text,
+ * no attribute values, no address.
+ */
+export interface WebmailHealthReport {
+  webmail: 'gmail' | 'outlook';
+  problems: ('recipients' | 'send')[];
+  /** The compose window's outline, one element a line: `  div[class,role]`. */
+  structure: string;
+}
+
+export interface WebmailHealthEntry extends WebmailHealthReport {
+  /** `webmail:problems`: one entry per kind of breakage, counted. */
+  id: string;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+}
+
 export type TabMessage = { type: (typeof TAB_MESSAGES)[keyof typeof TAB_MESSAGES] };
 
 type NoPayload = Record<never, never>;
@@ -377,6 +401,13 @@ export interface MessageMap {
   /** The dashboard's address and this install's token to sign in there (owners and leads; extension pages only). */
   getDashboardAccess: { request: NoPayload; response: DashboardAccess };
   signOut: { request: { discardUnsent?: boolean }; response: SyncStatusView };
+  /** A compose window the webmail adapter cannot read (no recipients field, no send button). */
+  reportWebmailHealth: { request: { report: WebmailHealthReport }; response: { recorded: boolean } };
+  getWebmailHealth: { request: NoPayload; response: { entries: WebmailHealthEntry[] } };
+  clearWebmailHealth: { request: NoPayload; response: { entries: WebmailHealthEntry[] } };
+  /** "Don't ask again for this address" under the webmail's "this address belongs to…". */
+  dismissAddressPrompt: { request: { email: string }; response: { dismissed: string[] } };
+  getDismissedAddresses: { request: NoPayload; response: { dismissed: string[] } };
 }
 
 export type MessageType = keyof MessageMap;
@@ -402,6 +433,8 @@ export const PAGE_ONLY_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>
   'getDashboardAccess',
   'signOut',
   'saveProfile',
+  'getWebmailHealth',
+  'clearWebmailHealth',
 ]);
 
 /** What travels back: the value, or an error a UI can translate (`code`) and show (`message`). */

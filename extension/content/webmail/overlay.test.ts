@@ -192,10 +192,14 @@ describe.each(WEBMAILS)('webmail overlay on %s', (name, adapter, channel) => {
       type: 'reminder',
       clientId: PHARMACIE,
       channel,
-      stage: 'reminder-1',
+      // The firmest stage, and each invoice's own one beside it (as the invoicing overlay logs).
+      stage: 'formal-notice',
       subject: 'Rappel : factures de Pharmacie du Centre',
       recipients: [CLIENT_EMAIL],
     });
+    expect(
+      Object.values((logged!.activity as { invoiceStages?: object }).invoiceStages ?? {}).sort(),
+    ).toEqual(['formal-notice', 'reminder-1']);
     expect(logged!.activity.invoiceIds).toHaveLength(2);
     expect(logged!.activity.id).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -5,6 +5,7 @@ import { guard } from '../shared/guard';
 import type { WebmailAdapter } from './adapters/types';
 import { ComposeWatcher } from './compose/composeWatcher';
 import { SendDetector } from './compose/sendDetector';
+import { AddressPrompts } from './matching/addressPrompts';
 import { ClientMatcher } from './matching/clientMatcher';
 import { webmailTranslator } from './panel/strings';
 import { ComposeSession } from './session';
@@ -31,6 +32,7 @@ export class WebmailOverlay {
   private readonly watcher: ComposeWatcher;
   private readonly detector: SendDetector;
   private readonly matcher: ClientMatcher;
+  private readonly prompts: AddressPrompts;
   private readonly onSelection = guard('webmail.selection', () => this.selectionChanged());
   /** Back to the tab: a teammate may have reminded a client meanwhile (the sync brought it). */
   private readonly onFocus = guard('webmail.focus', () => this.clientsChanged());
@@ -39,6 +41,7 @@ export class WebmailOverlay {
     const { doc, adapter } = options;
     const now = options.now ?? (() => new Date());
     this.matcher = new ClientMatcher(options.send, () => now().getTime());
+    this.prompts = new AddressPrompts(options.send);
     const t = webmailTranslator(options.lang);
     this.watcher = new ComposeWatcher({
       doc,
@@ -52,6 +55,7 @@ export class WebmailOverlay {
           matcher: this.matcher,
           t,
           today: () => todayLocal(now()),
+          prompts: this.prompts,
           onClientsChanged: () => this.clientsChanged(),
         });
         this.sessions.set(root, session);

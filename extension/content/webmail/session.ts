@@ -5,11 +5,14 @@ import type { ClientChoice, ClientSummary, PreparedReminder, Send } from '../../
 import { guard, guardAsync, messageOf, reportError } from '../shared/guard';
 import { isHiddenByPage } from './adapters/dom';
 import type { Recipient, WebmailAdapter } from './adapters/types';
+import { composeLanguage } from './compose/composeLanguage';
 import type { SentMessage } from './compose/sendDetector';
+import { structureOutline } from './compose/structureOutline';
 import { fillSubject, insertIntoEditor } from './insert/insertText';
+import type { AddressPrompts } from './matching/addressPrompts';
 import { type ClientMatcher, clientsWithOverdue, unknownRecipients } from './matching/clientMatcher';
 import { AssignPanel } from './panel/AssignPanel';
-import { ComposePanel, type PanelStatus } from './panel/ComposePanel';
+import { ComposePanel, insertableInvoices, type PanelStatus, stageDue } from './panel/ComposePanel';
 import { ASSIGN_TAG, PANEL_TAG, PanelMount } from './panel/panelMount';
 import type { WebmailTranslator } from './panel/strings';
 
@@ -20,12 +23,15 @@ export interface SessionDeps {
   matcher: ClientMatcher;
   t: WebmailTranslator;
   today: () => IsoDate;
+  prompts: AddressPrompts;
   /** A reminder was logged or an address linked: every open compose window asks again. */
   onClientsChanged(): void;
 }
 
 const MAX_SUBJECT = 500;
 const MAX_RECIPIENTS = 50;
+/** A compose window still rendering may lack its toolbar for a moment: look again after this. */
+export const HEALTH_DELAY_MS = 2500;
 
 /** What a reminder written in this window is about (what is logged when it is sent). */
 interface Chosen {
@@ -50,6 +56,8 @@ export class ComposeSession {
   /** Bumped on every new question and on close: a late answer for an older one is dropped. */
   private generation = 0;
   private closed = false;
+  private healthTimer: ReturnType<typeof setTimeout> | null = null;
+  private healthChecked = false;
   private readonly work = new Set<Promise<unknown>>();
   private readonly panel: PanelMount;
   private readonly assign: PanelMount;
@@ -65,6 +73,7 @@ export class ComposeSession {
   /** Reads the recipients again; asks who they are when they changed (or when `force`). */
   refresh(force = false): void {
     if (this.closed) return;
+    this.scheduleHealthCheck();
     this.recipients = this.deps.adapter.recipients(this.root);
     const key = this.recipients
       .map((r) => r.email)
@@ -79,7 +88,10 @@ export class ComposeSession {
     const generation = ++this.generation;
     this.track(
       guardAsync('webmail.match', async () => {
-        const summaries = await this.deps.matcher.match(this.recipients.map((r) => r.email));
+        const [summaries] = await Promise.all([
+          this.deps.matcher.match(this.recipients.map((r) => r.email)),
+          this.deps.prompts.ready(),
+        ]);
         if (generation !== this.generation || this.closed) return;
         this.summaries = summaries;
         this.render();
@@ -100,6 +112,7 @@ export class ComposeSession {
   close(): void {
     this.closed = true;
     this.generation++;
+    if (this.healthTimer) clearTimeout(this.healthTimer);
     this.panel.remove();
     this.assign.remove();
   }
@@ -114,6 +127,29 @@ export class ComposeSession {
   /** Resolves when every answer asked for so far has been handled (tests). */
   async idle(): Promise<void> {
     while (this.work.size > 0) await Promise.allSettled([...this.work]);
+  }
+
+  /**
+   * Once per window, a moment after it opened: when the adapter cannot find the recipients field
+   * or the send button, the background records it (names of tags and attributes only).
+   */
+  private scheduleHealthCheck(): void {
+    if (this.healthChecked) return;
+    this.healthChecked = true;
+    const win = this.deps.doc.defaultView ?? globalThis;
+    this.healthTimer = win.setTimeout(
+      guard('webmail.health', () => {
+        this.healthTimer = null;
+        if (this.closed || !this.root.isConnected) return;
+        const problems = this.deps.adapter.problems(this.root);
+        if (problems.length === 0) return;
+        const report = { webmail: this.deps.adapter.name, problems, structure: structureOutline(this.root) };
+        this.track(
+          guardAsync('webmail.health.report', () => this.deps.send({ type: 'reportWebmailHealth', report })),
+        );
+      }),
+      HEALTH_DELAY_MS,
+    );
   }
 
   private track(promise: Promise<unknown>): void {
@@ -165,7 +201,9 @@ export class ComposeSession {
       return;
     }
     this.panel.remove();
-    const unknown = unknownRecipients(this.summaries, this.recipients).map((r) => r.email);
+    const unknown = unknownRecipients(this.summaries, this.recipients)
+      .map((r) => r.email)
+      .filter((email) => !this.deps.prompts.isDismissed(email));
     if (unknown.length === 0 || this.recipientsKey === null) {
       this.assign.remove();
       return;
@@ -178,6 +216,10 @@ export class ComposeSession {
         emails: unknown,
         search: this.searchClients,
         assign: (email: string, client: ClientChoice) => this.assignEmail(email, client),
+        dismiss: guard('webmail.dismissAssign', (email: string) => {
+          this.track(guardAsync('webmail.dismiss', () => this.deps.prompts.dismiss(email)));
+          this.render();
+        }),
       }),
     );
   }
@@ -193,11 +235,19 @@ export class ComposeSession {
   /** The reminder text for the client's overdue invoices, at the stage due (the background decides). */
   private async prepare(summary: ClientSummary): Promise<Chosen> {
     if (this.chosen?.clientId === summary.client.id) return this.chosen;
-    const invoiceIds = summary.invoices
-      .filter((i) => i.actionDue || (i.daysOverdue > 0 && i.stage !== 'paid' && i.stage !== 'paused'))
-      .map((i) => i.invoiceId);
-    const { reminders } = await this.deps.send({ type: 'prepareReminder', invoiceIds });
-    const reminder = reminders.find((r) => r.clientId === summary.client.id) ?? reminders[0];
+    // Never the legal stage: its collections file is for the team, not a message to the client.
+    const invoiceIds = insertableInvoices(summary).map((i) => i.invoiceId);
+    if (invoiceIds.length === 0) throw new Error('no reminder to prepare');
+    // The client's language first (the background knows it), else this window's.
+    const language = composeLanguage(this.root);
+    const { reminders } = await this.deps.send({
+      type: 'prepareReminder',
+      invoiceIds,
+      ...(language ? { language } : {}),
+    });
+    const mine = reminders.filter((r) => r.clientId === summary.client.id && r.stage !== 'legal');
+    // A formal notice and an amicable reminder may come apart: the one the panel offered.
+    const reminder = mine.find((r) => r.stage === stageDue(summary)) ?? mine[0];
     if (!reminder) throw new Error('no reminder to prepare');
     this.chosen = { clientId: summary.client.id, reminder };
     return this.chosen;
@@ -243,6 +293,8 @@ export class ComposeSession {
         id: uuidv7(),
         clientId: chosen.clientId,
         invoiceIds: reminder.invoiceIds,
+        // Each invoice's own stage, as the invoicing overlay logs it.
+        ...(reminder.invoiceStages ? { invoiceStages: reminder.invoiceStages } : {}),
         stage: reminder.stage,
         channel: this.deps.adapter.name,
         subject: (message.subject || reminder.subject).slice(0, MAX_SUBJECT),

@@ -7,6 +7,7 @@ import { SyncStatus } from '@/lib/ui/SyncStatus';
 import type { PageTabs } from '@/lib/ui/tabs';
 import { NotUnderstood } from './NotUnderstood';
 import { TeachButton } from './TeachButton';
+import { WebmailHealth } from './WebmailHealth';
 
 interface Loaded {
   language: Language;
@@ -59,6 +60,7 @@ export function Popup({ send, openOptions, tabs, close }: PopupProps) {
         </button>
       </header>
       <NotUnderstood t={t} send={send} tabs={tabs} close={close} />
+      <WebmailHealth t={t} send={send} />
       <TeachButton t={t} send={send} tabs={tabs} close={close} />
       <Overdue work={loaded.work} t={t} />
       <TodayList work={loaded.work} t={t} />

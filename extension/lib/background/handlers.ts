@@ -20,9 +20,12 @@ import type { SyncEngine } from '../sync/engine';
 import { syncStatus } from '../sync/status';
 import { UserError } from '../userError';
 import type { Handlers } from './router';
+import { dismissAddressPrompt, dismissedAddresses } from './services/addressPrompts';
 import { assignEmailToClient, searchClients } from './services/clientChoices';
 import { clientSchemaData } from './services/clientData';
 import { findClientsByEmail } from './services/clients';
+import { clearHealth, listHealth, recordHealth } from './services/health';
+import { markOwnReminders } from './services/ownReminders';
 import { evaluateInvoices } from './services/policy';
 import { getProfile, saveProfile, signerOf } from './services/profile';
 import { prepareReminders } from './services/reminders';
@@ -142,7 +145,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async findClientsByEmail({ emails }) {
-      return { clients: await findClientsByEmail(db, emails, await getTeamSettings(db), today()) };
+      const clients = await findClientsByEmail(db, emails, await getTeamSettings(db), today());
+      return { clients: markOwnReminders(clients, (await db.getState('account'))?.person.id) };
     },
 
     searchClients: async ({ query }) => ({
@@ -158,6 +162,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     getTodayWork: async () => todayWork(db, await getTeamSettings(db), today()),
 
     getSyncStatus: statusView,
+
+    async reportWebmailHealth({ report }) {
+      await recordHealth(db, report, now());
+      return { recorded: true };
+    },
+    getWebmailHealth: async () => ({ entries: await listHealth(db) }),
+    async clearWebmailHealth() {
+      await clearHealth(db);
+      return { entries: [] };
+    },
+    dismissAddressPrompt: async ({ email }) => ({ dismissed: await dismissAddressPrompt(db, email) }),
+    getDismissedAddresses: async () => ({ dismissed: await dismissedAddresses(db) }),
 
     async syncNow() {
       await deps.engine.run('manual');

@@ -26,6 +26,16 @@ const MESSAGES = {
     siteNotUnderstood:
       'Relance ne reconnaît aucune facture sur cette page. Montrez-lui où sont les factures : cela reste dans votre navigateur.',
     siteNotUnderstoodTeach: 'Apprendre ce site à Relance',
+    webmailHealthLine: 'Relance ne reconnaît plus {what} sur {webmail}.',
+    webmailHealthRecipients: 'les destinataires',
+    webmailHealthSend: 'le bouton Envoyer',
+    webmailHealthAnd: ' ni ',
+    webmailHealthSeen: 'Vu {count} fois, la dernière le {date}.',
+    webmailHealthHint:
+      'Le rapport ne contient que des noms de balises et d’attributs : aucun texte de vos messages.',
+    webmailHealthCopy: 'Copier le rapport',
+    webmailHealthCopied: 'Rapport copié.',
+    webmailHealthClear: 'Effacer',
     teachStarted:
       'Mode apprentissage lancé : cliquez sur la page pour montrer à Relance où sont les factures.',
     teachReload:
@@ -198,6 +208,15 @@ const MESSAGES = {
     siteNotUnderstood:
       'Relance recognises no invoice on this page. Show it where the invoices are: nothing leaves your browser.',
     siteNotUnderstoodTeach: 'Teach Relance this site',
+    webmailHealthLine: 'Relance no longer recognises {what} on {webmail}.',
+    webmailHealthRecipients: 'the recipients',
+    webmailHealthSend: 'the Send button',
+    webmailHealthAnd: ' nor ',
+    webmailHealthSeen: 'Seen {count} times, last on {date}.',
+    webmailHealthHint: 'The report holds tag and attribute names only: no text from your mail.',
+    webmailHealthCopy: 'Copy the report',
+    webmailHealthCopied: 'Report copied.',
+    webmailHealthClear: 'Clear',
     teachStarted: 'Teach mode started: click the page to show Relance where the invoices are.',
     teachReload:
       'Relance is not running in this tab yet ({host}): reload the page, then click “Teach this site” again.',

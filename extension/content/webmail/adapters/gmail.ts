@@ -7,7 +7,8 @@ import {
   queryAllWithin,
   slotAboveEditor,
 } from './dom';
-import type { Recipient, RecipientField, WebmailAdapter } from './types';
+import { GMAIL_SELECTORS as S } from './gmail.selectors';
+import type { ComposeProblem, Recipient, RecipientField, WebmailAdapter } from './types';
 
 /**
  * Gmail (mail.google.com). What it relies on, as the mature Gmail libraries do (gmail.js,
@@ -17,15 +18,10 @@ import type { Recipient, RecipientField, WebmailAdapter } from './types';
  * has the class `aoO` in the compose's send cell `.gU.Up`, the discard button `og`/`oh`. Labels and
  * tooltips are never read: they are translated.
  */
-const BODY = '[g_editable="true"], div[contenteditable="true"][role="textbox"]';
-const SUBJECT = 'input[name="subjectbox"]';
-const SEND = '.aoO[role="button"], .gU.Up [role="button"]:not([aria-haspopup="true"])';
-const DISCARD = '.og[role="button"], .oh[role="button"]';
-const CHIPS = '[data-hovercard-id], [email]';
-const HIDDEN_FIELDS =
-  'input[type="hidden"][name="to"], input[type="hidden"][name="cc"], input[type="hidden"][name="bcc"]';
-/** The sender's own address lives in the `from` field: never a recipient. */
-const FROM = '[name="from"]';
+const BODY = S.body;
+const SUBJECT = S.subject;
+const SEND = S.send;
+const DISCARD = S.discard;
 
 export const gmailAdapter: WebmailAdapter = {
   name: 'gmail',
@@ -45,15 +41,14 @@ export const gmailAdapter: WebmailAdapter = {
   recipients(root) {
     const body = this.body(root);
     const list = new RecipientList();
-    const outside = (el: Element) => !body?.contains(el) && !el.closest(FROM);
-    for (const input of Array.from(root.querySelectorAll<HTMLInputElement>(HIDDEN_FIELDS))) {
+    const outside = (el: Element) => !body?.contains(el) && !el.closest(S.from);
+    for (const input of Array.from(root.querySelectorAll<HTMLInputElement>(S.hiddenFields))) {
       const field = fieldFromName(input.name) ?? 'unknown';
       for (const email of addressesIn(input.value)) list.add(email, field);
     }
-    for (const chip of Array.from(root.querySelectorAll(CHIPS))) {
+    for (const chip of Array.from(root.querySelectorAll(S.chips))) {
       if (!outside(chip)) continue;
-      const email =
-        asAddress(chip.getAttribute('data-hovercard-id')) ?? asAddress(chip.getAttribute('email'));
+      const email = S.chipAddressAttributes.map((name) => asAddress(chip.getAttribute(name))).find(Boolean);
       if (email) list.add(email, fieldOf(chip, root));
     }
     return list.toArray() satisfies Recipient[];
@@ -69,6 +64,15 @@ export const gmailAdapter: WebmailAdapter = {
   panelSlot(root) {
     const body = this.body(root);
     return body ? slotAboveEditor(body, root) : null;
+  },
+  problems(root) {
+    const found: ComposeProblem[] = [];
+    const fields = root.querySelectorAll(`${S.rowInput}, ${S.hiddenFields}, ${S.chips}`);
+    if (!Array.from(fields).some((f) => !f.closest(S.from) && !this.body(root)?.contains(f))) {
+      found.push('recipients');
+    }
+    if (!root.querySelector(SEND)) found.push('send');
+    return found;
   },
 };
 
@@ -91,8 +95,14 @@ function composeRootOf(editor: Element): Element | null {
   return widened && widened.querySelectorAll(SUBJECT).length === 1 ? widened : form;
 }
 
-/** `to`, `cc` or `bcc` from the recipient row's form name, when the row carries one. */
+/** `to`, `cc` or `bcc` from the recipient row's form name, else from its combobox's accessible name. */
 function fieldOf(chip: Element, root: Element): RecipientField {
-  const named = closestWithin(chip, '[name]', root);
-  return fieldFromName(named?.getAttribute('name')) ?? 'unknown';
+  const named = fieldFromName(closestWithin(chip, S.namedRow, root)?.getAttribute('name'));
+  if (named) return named;
+  const label = closestWithin(chip, S.row, root)?.querySelector(S.rowInput)?.getAttribute('aria-label');
+  if (!label) return 'unknown';
+  const words = label.toLowerCase().split(/[^\p{L}]+/u);
+  if (words.some((w) => (S.bccWords as readonly string[]).includes(w))) return 'bcc';
+  if (words.some((w) => (S.ccWords as readonly string[]).includes(w))) return 'cc';
+  return 'to';
 }

@@ -1,77 +1,59 @@
 import { addressesIn, RecipientList } from './addresses';
-import {
-  ancestorWhere,
-  closestWithin,
-  composeRootsAround,
-  outermost,
-  precedes,
-  slotAboveEditor,
-} from './dom';
-import type { Recipient, RecipientField, WebmailAdapter } from './types';
+import { ancestorWhere, composeRootsAround, outermost, precedes, slotAboveEditor } from './dom';
+import { OUTLOOK_SELECTORS as S } from './outlook.selectors';
+import type { ComposeProblem, Recipient, RecipientField, WebmailAdapter } from './types';
 
 /**
- * Outlook on the web (outlook.office.com, outlook.office365.com, outlook.live.com), popup or
- * full-page compose and the inline reply of the reading pane. What it relies on: the message body
- * is the contenteditable with `aria-multiline="true"` (the last one of a compose: the recipient
- * wells and the subject come before it); the subject is the compose's single-line text input
- * (Outlook caps it with `maxlength="255"`); each recipient well holds the field where addresses
- * are typed and the persona chips, whose address is in an attribute (`title`, accessible name,
- * `data-hovercard-id`...) or their text; wells come in the order To, Cc, Bcc. Send and discard are
- * recognised by Fluent's icon names and test ids, never by their (translated) labels.
+ * Outlook on the web (outlook.office.com, outlook.office365.com, outlook.live.com): the compose of
+ * the reading pane, popped out, inline reply and forward, Fluent v8 and v9 markup. Every selector
+ * and name lives in outlook.selectors.ts; this file is the reading logic.
  */
-const BODY = 'div[contenteditable="true"][aria-multiline="true"]';
-const TEXT_INPUTS = 'input:not([type]), input[type="text"], input[type="email"], input[type="search"]';
-const TYPING_FIELDS = `${TEXT_INPUTS}, [contenteditable="true"]:not([aria-multiline="true"])`;
-const BUTTONS = 'button, [role="button"]';
-const SEND = '[data-testid="ComposeSendButton"], [data-icon-name="Send"], .ms-Button--primary';
-const DISCARD = '[data-testid="ComposeDiscardButton"], [data-icon-name="Delete"]';
-const ADDRESS_ATTRIBUTES = ['data-hovercard-id', 'email', 'data-email', 'title', 'aria-label'];
 const FIELDS_IN_ORDER: RecipientField[] = ['to', 'cc', 'bcc'];
+const MAX_DEPTH = 15;
 
 export const outlookAdapter: WebmailAdapter = {
   name: 'outlook',
-
   handles: (host) =>
     host === 'outlook.office.com' || host === 'outlook.office365.com' || host === 'outlook.live.com',
-
-  findComposeRoots: (doc) => composeRootsAround(doc, BODY, composeRootOf),
-
+  findComposeRoots: (doc) => composeRootsAround(doc, S.body, composeRootOf),
   body(root) {
-    const editors = outermost(Array.from(root.querySelectorAll<HTMLElement>(BODY)));
+    const editors = outermost(Array.from(root.querySelectorAll<HTMLElement>(S.body)));
     return (editors.at(-1) as HTMLElement | undefined) ?? null;
   },
-
   subject(root) {
     return subjectOf(root, this.body(root));
   },
-
   recipients(root) {
     const body = this.body(root);
-    const subject = subjectOf(root, body);
     const list = new RecipientList();
-    wellsOf(root, body, subject).forEach((well, index) => {
-      const field = FIELDS_IN_ORDER[index] ?? 'unknown';
+    wellsOf(root, body, subjectOf(root, body)).forEach((well, index) => {
+      const field = fieldOfTyping(well.typing) ?? FIELDS_IN_ORDER[index] ?? 'unknown';
       for (const email of addressesInWell(well.element, well.typing)) list.add(email, field);
     });
     return list.toArray() satisfies Recipient[];
   },
-
-  isSendControl: (target, root) => controlMatches(target, root, SEND),
-
-  isDiscardControl: (target, root) => controlMatches(target, root, DISCARD),
-
+  isSendControl: (target, root) => controlMatches(target, root, S.send),
+  isDiscardControl: (target, root) => controlMatches(target, root, S.discard),
   // Outlook has no discard shortcut (Escape may ask first): the discard button and the closing say it.
   isDiscardShortcut: () => false,
-
   panelSlot(root) {
     const body = this.body(root);
     return body ? slotAboveEditor(body, root) : null;
   },
+  problems(root) {
+    const body = this.body(root);
+    const found: ComposeProblem[] = [];
+    if (wellsOf(root, body, subjectOf(root, body)).length === 0) found.push('recipients');
+    if (!buttonsOf(root).some((b) => isControl(b, S.send))) found.push('send');
+    return found;
+  },
 };
 
-/** Landmarks of the surrounding app: a block holding one of them is bigger than a compose window. */
-const APP_LANDMARKS = '[role="navigation"], [role="banner"], [role="search"], [role="complementary"]';
-const MAX_DEPTH = 15;
+type Control = typeof S.send | typeof S.discard;
+
+function buttonsOf(scope: Element): Element[] {
+  return Array.from(scope.querySelectorAll(S.buttons));
+}
 
 /**
  * The compose window around a body: the smallest block that also holds the send button, or,
@@ -80,10 +62,10 @@ const MAX_DEPTH = 15;
  */
 function composeRootOf(editor: Element): Element | null {
   const fitsOneCompose = (node: Element) =>
-    !node.querySelector(APP_LANDMARKS) && outermost(Array.from(node.querySelectorAll(BODY))).length === 1;
+    !node.querySelector(S.appLandmarks) && outermost(Array.from(node.querySelectorAll(S.body))).length === 1;
   const withSend = ancestorWhere(
     editor,
-    (node) => !fitsOneCompose(node) || hasControl(node, SEND),
+    (node) => !fitsOneCompose(node) || buttonsOf(node).some((b) => isControl(b, S.send)),
     MAX_DEPTH,
   );
   if (withSend && fitsOneCompose(withSend)) return withSend;
@@ -91,34 +73,75 @@ function composeRootOf(editor: Element): Element | null {
     editor,
     (node) =>
       !fitsOneCompose(node) ||
-      Array.from(node.querySelectorAll(TYPING_FIELDS)).some((f) => precedes(f, editor)),
+      Array.from(node.querySelectorAll(S.typingFields)).some((f) => precedes(f, editor)),
     MAX_DEPTH,
   );
   return withFields && fitsOneCompose(withFields) ? withFields : null;
 }
 
-function hasControl(scope: Element, selector: string): boolean {
-  return scope.querySelector(selector) !== null;
+/** A click anywhere in a button whose test id, icon or (last) exact label says what it does. */
+function controlMatches(target: Element, root: Element, control: Control): boolean {
+  const button = target.closest(S.buttons);
+  if (!button || !root.contains(button)) return false;
+  return isControl(button, control);
 }
 
-/** A click anywhere in a button whose test id, icon or primary style says what it does. */
-function controlMatches(target: Element, root: Element, selector: string): boolean {
-  const button = closestWithin(target, BUTTONS, root);
-  if (!button) return closestWithin(target, selector, root) !== null;
+function isControl(button: Element, control: Control): boolean {
   // A button opening a menu (the arrow of the split Send button: send later...) does not act itself.
-  if (button.getAttribute('aria-haspopup') === 'true') return false;
-  return button.matches(selector) || button.querySelector(selector) !== null;
+  const popup = button.getAttribute('aria-haspopup');
+  if (popup && popup !== 'false') return false;
+  const testId = button.getAttribute('data-testid');
+  if (testId && (control.testIds as readonly string[]).includes(testId)) return true;
+  for (const el of [button, ...Array.from(button.querySelectorAll('*'))]) {
+    if (el !== button && el.matches(S.buttons)) continue;
+    if (hasIcon(el, control.icons)) return true;
+  }
+  return labelOf(button).some((label) => (control.labels as readonly string[]).includes(label));
 }
 
-/** The single-line text field before the body that is not a recipient well's typing field. */
+function hasIcon(el: Element, icons: readonly string[]): boolean {
+  for (const name of S.iconAttributes) {
+    const value = el.getAttribute(name);
+    if (value && icons.includes(value)) return true;
+  }
+  const classes = el.getAttribute('class');
+  return !!classes && classes.split(/\s+/).some((c) => icons.includes(c));
+}
+
+/** "Envoyer (Ctrl+Entrée)" → "envoyer": the button's name without its shortcut, lower-cased. */
+function labelOf(button: Element): string[] {
+  const names = [button.getAttribute('aria-label'), button.getAttribute('title')];
+  if (button.children.length <= 3) names.push(button.textContent);
+  return names
+    .map((n) =>
+      (n ?? '')
+        .replace(/\(.*\)/g, '')
+        .replace(/[\u200e\u200f\u202a-\u202e]/g, '')
+        .trim()
+        .toLowerCase(),
+    )
+    .filter(Boolean);
+}
+
+/** The single-line text field before the body that is not a recipient typing field. */
 function subjectOf(root: Element, body: Element | null): HTMLInputElement | null {
-  const inputs = Array.from(root.querySelectorAll<HTMLInputElement>(TEXT_INPUTS)).filter(
+  const inputs = Array.from(root.querySelectorAll<HTMLInputElement>(S.textInputs)).filter(
     (input) =>
       input.getAttribute('role') !== 'combobox' &&
       !input.hasAttribute('aria-autocomplete') &&
       (!body || precedes(input, body)),
   );
-  return inputs.find((input) => input.getAttribute('maxlength') === '255') ?? inputs.at(-1) ?? null;
+  return (
+    inputs.find((input) => input.getAttribute('maxlength') === S.subjectMaxLength) ?? inputs.at(-1) ?? null
+  );
+}
+
+function fieldOfTyping(typing: Element): RecipientField | null {
+  const name = (typing.getAttribute('aria-label') ?? '').trim().toLowerCase();
+  for (const field of ['to', 'cc', 'bcc'] as const) {
+    if ((S.fieldNames[field] as readonly string[]).includes(name)) return field;
+  }
+  return null;
 }
 
 interface Well {
@@ -128,19 +151,19 @@ interface Well {
 
 /**
  * A recipient well is the largest block around one typing field that holds no other typing
- * field: its chips and the field where the next address is typed.
+ * field: the chips (beside the field or inside it) and the field where the next address is typed.
  */
 function wellsOf(root: Element, body: Element | null, subject: Element | null): Well[] {
-  const typing = Array.from(root.querySelectorAll(TYPING_FIELDS)).filter(
-    (field) => field !== subject && !body?.contains(field) && (!body || precedes(field, body)),
+  const typing = outermost(
+    Array.from(root.querySelectorAll(S.typingFields)).filter(
+      (field) => field !== subject && !body?.contains(field) && (!body || precedes(field, body)),
+    ),
   );
   return typing.map((field) => {
     let well: Element = field;
     while (well.parentElement && well.parentElement !== root) {
       const parent = well.parentElement;
-      const others = Array.from(parent.querySelectorAll(TYPING_FIELDS)).some(
-        (other) => other !== field && !field.contains(other) && other !== subject,
-      );
+      const others = typing.some((other) => other !== field && parent.contains(other));
       if (others || (subject && parent.contains(subject)) || (body && parent.contains(body))) break;
       well = parent;
     }
@@ -148,21 +171,23 @@ function wellsOf(root: Element, body: Element | null, subject: Element | null): 
   });
 }
 
-/** The chips' addresses: from their attributes, else from their text. */
+/**
+ * The chips' addresses, from their attributes (`title`, accessible name, any `data-*`) and their
+ * text ("Name <address>"). What is still being typed (the typing field's own text) is not a
+ * recipient yet.
+ */
 function addressesInWell(well: Element, typing: Element): string[] {
   const found: string[] = [];
-  const elements = [well, ...Array.from(well.querySelectorAll('*'))].filter(
-    (el) => el !== typing && !typing.contains(el),
-  );
-  for (const el of elements) {
-    for (const name of ADDRESS_ATTRIBUTES) {
-      found.push(...addressesIn(el.getAttribute(name)));
+  for (const el of [well, ...Array.from(well.querySelectorAll('*'))]) {
+    if (el === typing) continue;
+    for (const attr of Array.from(el.attributes)) {
+      if (attr.name.startsWith('data-') || (S.addressAttributes as readonly string[]).includes(attr.name)) {
+        found.push(...addressesIn(attr.value.replace(/^mailto:/i, '')));
+      }
+    }
+    for (const node of Array.from(el.childNodes)) {
+      if (node.nodeType === Node.TEXT_NODE) found.push(...addressesIn(node.textContent));
     }
   }
-  if (found.length > 0) return found;
-  const text = elements
-    .filter((el) => el.children.length === 0)
-    .map((el) => el.textContent ?? '')
-    .join(' ');
-  return addressesIn(text);
+  return found;
 }

@@ -38,4 +38,9 @@ export interface WebmailAdapter {
   /** The keyboard shortcut discards the draft (Gmail: Ctrl+Shift+D). */
   isDiscardShortcut(event: KeyboardEvent): boolean;
   panelSlot(root: Element): PanelSlot | null;
+  /** The expected parts missing from an open compose window: no recipient field, no send button. */
+  problems(root: Element): ComposeProblem[];
 }
+
+/** What an open compose window lacks for the adapter to work (reported privately, see health). */
+export type ComposeProblem = 'recipients' | 'send';

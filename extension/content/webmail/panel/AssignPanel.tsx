@@ -9,6 +9,8 @@ export interface AssignPanelProps {
   emails: string[];
   search(query: string): Promise<ClientChoice[]>;
   assign(email: string, client: ClientChoice): Promise<void>;
+  /** "Don't ask again for this address" (remembered by the background). */
+  dismiss(email: string): void;
 }
 
 const SEARCH_DELAY_MS = 200;
@@ -18,7 +20,7 @@ const SEARCH_DELAY_MS = 200;
  * client from then on (the whole team's extension too: the client document syncs). Closed it is
  * a single quiet link.
  */
-export function AssignPanel({ t, emails, search, assign }: AssignPanelProps) {
+export function AssignPanel({ t, emails, search, assign, dismiss }: AssignPanelProps) {
   const [open, setOpen] = useState(false);
   const [email, setEmail] = useState(emails[0] ?? '');
   const [query, setQuery] = useState('');
@@ -46,10 +48,21 @@ export function AssignPanel({ t, emails, search, assign }: AssignPanelProps) {
 
   if (!open) {
     return (
-      <div class="assign">
+      <div class="assign quiet" data-relance-email={email}>
         <span class="brand">Relance</span>
+        <span class="email">{email}</span>
         <button type="button" data-relance-action="assign-email" onClick={() => setOpen(true)}>
           {t('assignPrompt')}
+        </button>
+        <button
+          type="button"
+          class="dismiss"
+          data-relance-action="dismiss-assign"
+          aria-label={t('assignDismiss', { email })}
+          title={t('assignDismiss', { email })}
+          onClick={() => dismiss(email)}
+        >
+          ×
         </button>
       </div>
     );

@@ -1,5 +1,12 @@
 import { daysBetween } from '@relance/shared/dates';
-import { channelLabel, formatDaysLate, formatMoney, stageLabel } from '@relance/shared/format';
+import {
+  channelLabel,
+  formatCount,
+  formatDate,
+  formatDaysLate,
+  formatMoney,
+  stageLabel,
+} from '@relance/shared/format';
 import { firmestStage, type IsoDate, isStageId, type StageId } from '@relance/shared/vocabulary';
 import type { ClientSummary, InvoicePolicyView, LastReminder } from '../../../lib/messages';
 import { relativeDays, type WebmailTranslator } from './strings';
@@ -34,14 +41,38 @@ export function overdueInvoices(summary: ClientSummary): InvoicePolicyView[] {
     .sort((a, b) => b.daysOverdue - a.daysOverdue);
 }
 
-/** The firmest stage whose action is due among the client's invoices (what the reminder will be). */
+/**
+ * The invoices a message to the client may cover: overdue or due, not paid nor paused, and never
+ * the legal stage (its collections file is for the team's next step, not for the client).
+ */
+export function insertableInvoices(summary: ClientSummary): InvoicePolicyView[] {
+  return summary.invoices.filter(
+    (i) =>
+      (i.actionDue || i.daysOverdue > 0) && i.stage !== 'paid' && i.stage !== 'paused' && i.stage !== 'legal',
+  );
+}
+
+/** Some invoice is at the legal stage: its collections file is ready. */
+export function atLegalStage(summary: ClientSummary): boolean {
+  return summary.invoices.some((i) => i.stage === 'legal');
+}
+
+/** The firmest stage whose action is due among the insertable invoices (what the reminder will be). */
 export function stageDue(summary: ClientSummary): StageId | null {
   return firmestStage(
-    summary.invoices.filter((i) => i.actionDue && isStageId(i.stage)).map((i) => i.stage as StageId),
+    insertableInvoices(summary)
+      .filter((i) => i.actionDue && isStageId(i.stage))
+      .map((i) => i.stage as StageId),
   );
 }
 
 function lastReminderLine(last: LastReminder, today: IsoDate, t: WebmailTranslator): string {
+  if (last.mine) {
+    return t('lastReminderMine', {
+      date: formatDate(last.date, t.lang),
+      channel: channelLabel(last.channel, t.lang),
+    });
+  }
   return t('lastReminder', {
     name: last.authorName || t('someone'),
     when: relativeDays(daysBetween(last.date, today), t.lang),
@@ -59,6 +90,8 @@ export function ComposePanel(props: ComposePanelProps) {
   const lang = t.lang;
   const invoices = overdueInvoices(selected);
   const stage = stageDue(selected);
+  const canInsert = insertableInvoices(selected).length > 0;
+  const formalNotice = stage === 'formal-notice';
   const last = selected.lastReminder;
   const busy = status.kind === 'inserting';
   return (
@@ -68,7 +101,11 @@ export function ComposePanel(props: ComposePanelProps) {
         <span class="client">{selected.client.name}</span>
         <span class="summary">
           {t('overdueSummary', {
-            count: selected.overdueCount,
+            count: formatCount(
+              selected.overdueCount,
+              { one: t('overdueOne'), other: t('overdueOther') },
+              lang,
+            ),
             total: formatMoney(selected.overdueTotalCents, selected.currency, lang),
           })}
         </span>
@@ -121,29 +158,43 @@ export function ComposePanel(props: ComposePanelProps) {
       ) : (
         !props.collapsed && <p class="last">{last ? lastReminderLine(last, today, t) : t('neverReminded')}</p>
       )}
+      {atLegalStage(selected) && (
+        <p class="note" data-relance-note="collections-file">
+          {t('collectionsReady')}
+        </p>
+      )}
       <div class="actions">
-        <button
-          type="button"
-          class="primary"
-          data-relance-action="insert-reminder"
-          title={stage ? t('insertTitle', { stage: stageLabel(stage, lang) }) : undefined}
-          disabled={busy}
-          // Keep the caret where it is in the message: the text goes there.
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={props.onInsert}
-        >
-          {busy ? t('inserting') : t('insert')}
-        </button>
-        {stage && <span class="stage">{t('stageDue', { stage: stageLabel(stage, lang) })}</span>}
-        <label>
-          <input
-            type="checkbox"
-            data-relance-action="log-on-send"
-            checked={props.logOnSend}
-            onChange={(e) => props.onToggleLog((e.currentTarget as HTMLInputElement).checked)}
-          />
-          {t('logOnSend')}
-        </label>
+        {canInsert && (
+          <button
+            type="button"
+            class={formalNotice ? 'primary formal' : 'primary'}
+            data-relance-action="insert-reminder"
+            data-stage={stage ?? undefined}
+            title={stage ? t('insertTitle', { stage: stageLabel(stage, lang) }) : undefined}
+            disabled={busy}
+            // Keep the caret where it is in the message: the text goes there.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={props.onInsert}
+          >
+            {busy ? t('inserting') : formalNotice ? t('insertFormalNotice') : t('insert')}
+          </button>
+        )}
+        {stage && (
+          <span class={formalNotice ? 'stage formal' : 'stage'}>
+            {formalNotice ? t('formalNoticeDue') : t('stageDue', { stage: stageLabel(stage, lang) })}
+          </span>
+        )}
+        {canInsert && (
+          <label>
+            <input
+              type="checkbox"
+              data-relance-action="log-on-send"
+              checked={props.logOnSend}
+              onChange={(e) => props.onToggleLog((e.currentTarget as HTMLInputElement).checked)}
+            />
+            {t('logOnSend')}
+          </label>
+        )}
       </div>
       {status.kind === 'inserted' && (
         <p class="status" role="status">

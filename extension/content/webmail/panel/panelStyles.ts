@@ -24,4 +24,10 @@ li { margin: 1px 0; }
 .assign { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
 .assign .email { font-weight: 600; }
 .muted { color: #6b7280; }
+.formal { font-weight: 600; color: #991b1b; }
+button.primary.formal { background: #991b1b; border-color: #991b1b; color: #fff; }
+.note { margin: 4px 0; color: #374151; font-style: italic; }
+.quiet { display: flex; align-items: center; gap: 6px; color: #6b7280; font-size: 12px; }
+.quiet button { border: 0; background: none; padding: 0 2px; color: #4b5563; text-decoration: underline; }
+.quiet button.dismiss { text-decoration: none; }
 `;

@@ -4,10 +4,18 @@ import type { Language } from '@relance/shared/vocabulary';
 /** Every word the webmail overlay shows, French first. */
 const MESSAGES = {
   fr: {
-    overdueSummary: '{count} facture(s) en retard · {total}',
+    overdueSummary: '{count} · {total}',
+    overdueOne: 'facture en retard',
+    overdueOther: 'factures en retard',
     invoiceLine: '{number} · {days} · {amount}',
     stageDue: 'Étape : {stage}',
     lastReminder: '{name} a relancé {when} ({channel})',
+    lastReminderMine: 'Vous avez relancé ce client le {date} ({channel})',
+    insertFormalNotice: 'Insérer la mise en demeure',
+    formalNoticeDue: 'Mise en demeure due',
+    collectionsReady:
+      'Le dossier de recouvrement est prêt pour l’étape contentieuse : il ne s’envoie pas au client (rien n’est inséré).',
+    assignDismiss: 'Ne plus demander pour {email}',
     quietWarning:
       'Attention : {name} a relancé ce client {when}. Mieux vaut attendre avant une nouvelle relance.',
     someone: 'Un collègue',
@@ -31,10 +39,18 @@ const MESSAGES = {
     close: 'Fermer',
   },
   en: {
-    overdueSummary: '{count} overdue invoice(s) · {total}',
+    overdueSummary: '{count} · {total}',
+    overdueOne: 'overdue invoice',
+    overdueOther: 'overdue invoices',
     invoiceLine: '{number} · {days} · {amount}',
     stageDue: 'Step: {stage}',
     lastReminder: '{name} reminded them {when} ({channel})',
+    lastReminderMine: 'You reminded this client on {date} ({channel})',
+    insertFormalNotice: 'Insert the formal notice',
+    formalNoticeDue: 'Formal notice due',
+    collectionsReady:
+      'The collections file is ready for the collections step: it is not sent to the client (nothing is inserted).',
+    assignDismiss: 'Don’t ask again for {email}',
     quietWarning: '{name} already reminded this client {when}. Better wait before another reminder.',
     someone: 'A teammate',
     neverReminded: 'Not reminded yet',

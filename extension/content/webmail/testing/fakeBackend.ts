@@ -1,4 +1,5 @@
 import type { IsoDate } from '@relance/shared';
+import { firmestStage, isStageId, type StageId } from '@relance/shared/vocabulary';
 import type {
   AnyRequest,
   ClientSummary,
@@ -46,6 +47,7 @@ export function overdueInvoice(
  */
 export function fakeBackend(clients: FakeClient[]) {
   const requests: AnyRequest[] = [];
+  const dismissed = new Set<string>();
   const summary = (c: FakeClient): ClientSummary => {
     const overdue = c.invoices.filter((i) => i.daysOverdue > 0);
     return {
@@ -67,12 +69,18 @@ export function fakeBackend(clients: FakeClient[]) {
       case 'prepareReminder': {
         const client = clients.find((c) => c.invoices.some((i) => request.invoiceIds.includes(i.invoiceId)));
         if (!client) throw new Error('unknown invoices');
+        const covered = client.invoices.filter((i) => request.invoiceIds.includes(i.invoiceId));
+        const stages = covered.flatMap((i) => (isStageId(i.stage) ? [i.stage] : []));
+        const stage = firmestStage(stages) ?? 'reminder-1';
         const reminder: PreparedReminder = {
           clientId: client.id,
           clientName: client.name,
-          stage: 'reminder-1',
+          stage,
+          ...(stages.length > 1
+            ? { invoiceStages: Object.fromEntries(covered.map((i) => [i.invoiceId, i.stage as StageId])) }
+            : {}),
           invoiceIds: request.invoiceIds,
-          language: 'fr',
+          language: request.language ?? 'fr',
           subject: `Rappel : factures de ${client.name}`,
           body: `Bonjour ${client.name},\n\nSauf erreur, ces factures restent dues :\n\nF-1  1 200,00 €\n\nCordialement,\nMarie`,
           recipients: client.emails,
@@ -95,6 +103,13 @@ export function fakeBackend(clients: FakeClient[]) {
         if (!client.emails.includes(request.email)) client.emails.push(request.email);
         return { client: { id: client.id, name: client.name, emails: client.emails } };
       }
+      case 'reportWebmailHealth':
+        return { recorded: true };
+      case 'getDismissedAddresses':
+        return { dismissed: [...dismissed] };
+      case 'dismissAddressPrompt':
+        dismissed.add(request.email);
+        return { dismissed: [...dismissed] };
       default:
         throw new Error(`unexpected message ${request.type}`);
     }

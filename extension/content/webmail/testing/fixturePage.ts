@@ -4,7 +4,13 @@ import { join } from 'node:path';
 // happy-dom replaces import.meta.url's scheme; __dirname is this folder.
 const FIXTURES = join(__dirname, '../../../../e2e/fixtures/webmail');
 
-export type FixtureName = 'gmail.fr' | 'gmail.en' | 'outlook.fr' | 'outlook.en';
+export type FixtureName =
+  | 'gmail.fr'
+  | 'gmail.en'
+  | 'outlook.fr'
+  | 'outlook.en'
+  | 'outlook-v9.fr'
+  | 'outlook-v9.en';
 
 export interface FixtureState {
   sent: { recipients: string[]; subject: string; bodyText: string; bodyHtml: string }[];
@@ -12,6 +18,9 @@ export interface FixtureState {
   inputEvents: { inputType: string; field: string }[];
   openCompose(): HTMLElement;
   openReply(): HTMLElement;
+  /** Fixtures of the newer generations only. */
+  openForward?(): HTMLElement;
+  openPopout?(): HTMLElement;
 }
 
 /** Each webmail's behaviour runs once per test file; its state object is kept here. */
@@ -29,7 +38,8 @@ export function loadFixture(name: FixtureName): FixtureState {
   for (const attr of Array.from(document.body.attributes)) document.body.removeAttribute(attr.name);
   for (const attr of Array.from(parsed.body.attributes)) document.body.setAttribute(attr.name, attr.value);
   document.body.innerHTML = parsed.body.innerHTML;
-  const webmail = name.split('.')[0]!;
+  // Every generation of a webmail shares its behaviour script (outlook-v9 → outlook.js).
+  const webmail = name.split(/[.-]/)[0]!;
   // The behaviour listens on the document: once per test file, its state reset per page.
   const global = window as unknown as { __fixture: FixtureState };
   if (!behaviours.has(webmail)) {
@@ -48,7 +58,8 @@ export function loadFixture(name: FixtureName): FixtureState {
 export function typeRecipient(field: HTMLElement, address: string): void {
   field.focus();
   if (field instanceof HTMLInputElement) field.value = address;
-  else field.textContent = address;
+  // Typed after the chips already inside the field (Outlook's newer wells hold them).
+  else field.append(document.createTextNode(address));
   field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
 }
 

@@ -96,7 +96,11 @@ export function toView(
 }
 
 export function lastReminderOf(activity: ReminderLikeActivity): LastReminder {
-  const base = { date: activity.date, ...(activity.authorName ? { authorName: activity.authorName } : {}) };
+  const base = {
+    date: activity.date,
+    ...(activity.authorName ? { authorName: activity.authorName } : {}),
+    ...(activity.authorId ? { authorId: activity.authorId } : {}),
+  };
   switch (activity.type) {
     case 'reminder':
       return { ...base, channel: activity.channel, stage: activity.stage };
