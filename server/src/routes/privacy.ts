@@ -8,12 +8,12 @@ import { securityHeaders } from '../dashboard/http/render';
 // listing can point at any team's server (or the project's) without a second copy to keep true.
 const POLICY_FILE = new URL('../../../docs/privacy.md', import.meta.url);
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Bold, italics and code inside a line; the text is escaped first, so no markup gets through. */
 function inline(text: string): string {
-  return escape(text)
+  return escapeHtml(text)
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
     .replace(/\*([^*]+)\*/g, '<em>$1</em>');
