@@ -11,6 +11,7 @@ import { inviteRoutes } from './routes/invites';
 import { noteRoutes } from './routes/notes';
 import { openApiRoutes } from './routes/openapi';
 import { peopleRoutes } from './routes/people';
+import { privacyRoutes } from './routes/privacy';
 import { rateRoutes } from './routes/rates';
 import { syncRoutes } from './routes/sync';
 import { teamRoutes } from './routes/teams';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
   }
 
   app.route('/', healthRoutes(deps));
+  app.route('/', privacyRoutes());
   const v1 = new Hono<AppEnv>()
     .route('/', teamRoutes(deps))
     .route('/', inviteRoutes(deps))

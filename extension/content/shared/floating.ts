@@ -1,14 +1,21 @@
 import { type ComponentChild, render } from 'preact';
+import { deepActiveElement, focusInto, restoreFocus, trapTab } from './focus';
 import { guard } from './guard';
 import { createShadowHost } from './shadowHost';
 
 /**
  * One floating host per kind of panel (`<relance-notes-panel>`, `<relance-reminder>`), appended to
  * `<html>` rather than `<body>` so that a single-page app re-rendering its body leaves it alone.
- * Opening it again replaces its content; closing removes it from the page.
+ * Opening it again replaces its content; closing removes it from the page. Opening moves focus in,
+ * Tab stays inside, Escape from anywhere in it closes it, and focus goes back to the opener.
  */
 export class FloatingPanel {
-  private mounted: { host: HTMLElement; root: ShadowRoot; watcher: MutationObserver | null } | null = null;
+  private mounted: {
+    host: HTMLElement;
+    root: ShadowRoot;
+    watcher: MutationObserver | null;
+    opener: HTMLElement | null;
+  } | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -25,16 +32,43 @@ export class FloatingPanel {
   }
 
   show(content: ComponentChild): void {
-    if (!this.isOpen) {
+    const opening = !this.isOpen;
+    if (opening) {
       const { host, root } = createShadowHost(this.doc, this.tagName, this.css);
-      this.mounted = { host, root, watcher: reflectChanges(this.doc, host, root) };
+      const opener = deepActiveElement(this.doc);
+      // When a re-render removes the focused button (a step of the dialog ends), focus would drop to
+      // the page's <body>, outside the trap: it goes back to the panel. A person who clicked or
+      // tabbed away on purpose (the element they left is still there) keeps their place.
+      let focusInside = true;
+      const refocus = () => {
+        if (focusInside && this.doc.activeElement === this.doc.body) focusInto(root);
+      };
+      this.mounted = {
+        host,
+        root,
+        watcher: reflectChanges(this.doc, host, root, refocus),
+        opener: opener === this.doc.body ? null : opener,
+      };
       host.addEventListener(
         'keydown',
-        guard('panel.escape', (event: KeyboardEvent) => {
-          if (event.key === 'Escape') this.close();
+        guard('panel.keys', (event: KeyboardEvent) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            this.close();
+          } else {
+            trapTab(root, event);
+          }
           event.stopPropagation();
         }),
       );
+      host.addEventListener('focusin', () => {
+        focusInside = true;
+      });
+      host.addEventListener('focusout', (event: FocusEvent) => {
+        const left = event.composedPath()[0] as Node | undefined;
+        const next = event.relatedTarget as Node | null;
+        if (next ? !host.contains(next) && next !== host : !!left?.isConnected) focusInside = false;
+      });
       // Typing in our fields must not trigger the page's keyboard shortcuts.
       for (const type of ['keyup', 'keypress', 'click', 'mousedown', 'pointerdown']) {
         host.addEventListener(type, (event) => event.stopPropagation());
@@ -42,14 +76,20 @@ export class FloatingPanel {
       this.doc.documentElement.append(host);
     }
     render(content, this.mounted!.root);
+    if (opening) guard('panel.focus', () => focusInto(this.mounted!.root))();
   }
 
   close(): void {
     if (!this.mounted) return;
-    this.mounted.watcher?.disconnect();
-    render(null, this.mounted.root);
-    this.mounted.host.remove();
+    const { host, root, watcher, opener } = this.mounted;
+    // Give focus back only when it was ours: a person who clicked elsewhere keeps their place.
+    const active = this.doc.activeElement;
+    const hadFocus = active === host || active === this.doc.body || active === null;
+    watcher?.disconnect();
+    render(null, root);
+    host.remove();
     this.mounted = null;
+    if (hadFocus) restoreFocus(opener);
   }
 }
 
@@ -58,12 +98,20 @@ export class FloatingPanel {
  * `waitForSelector('relance-reminder >>> …')` among them): each one bumps `data-revision` on the
  * host, so that whoever waits on the page sees that something changed inside.
  */
-function reflectChanges(doc: Document, host: HTMLElement, root: ShadowRoot): MutationObserver | null {
+function reflectChanges(
+  doc: Document,
+  host: HTMLElement,
+  root: ShadowRoot,
+  onChange: () => void,
+): MutationObserver | null {
   const MO = doc.defaultView?.MutationObserver;
   if (!MO) return null;
   let revision = 0;
   const watcher = new MO(
-    guard('panel.revision', () => host.setAttribute('data-revision', String(++revision))),
+    guard('panel.revision', () => {
+      host.setAttribute('data-revision', String(++revision));
+      onChange();
+    }),
   );
   watcher.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
   return watcher;

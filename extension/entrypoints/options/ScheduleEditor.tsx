@@ -62,6 +62,8 @@ export function ScheduleEditor(props: {
                   <input
                     type="number"
                     name={`offset-${step.stage}`}
+                    aria-label={`${t('offsetDays')} — ${stageLabel(step.stage, t.lang)}`}
+                    disabled={props.readOnly}
                     value={step.offsetDays}
                     min={-365}
                     max={3650}
@@ -76,6 +78,8 @@ export function ScheduleEditor(props: {
                   <input
                     type="checkbox"
                     name={`enabled-${step.stage}`}
+                    aria-label={`${t('enabled')} — ${stageLabel(step.stage, t.lang)}`}
+                    disabled={props.readOnly}
                     checked={step.enabled}
                     onChange={(e) =>
                       update(index, { enabled: (e.currentTarget as HTMLInputElement).checked })

@@ -118,7 +118,12 @@ export function NotesPanel(props: NotesPanelProps) {
     );
 
   return (
-    <div class="panel" role="dialog" aria-label={t('notesTitle', { client: props.clientName })}>
+    <div
+      class="panel"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('notesTitle', { client: props.clientName })}
+    >
       <PanelHeader
         title={t('notesTitle', { client: props.clientName })}
         closeLabel={t('close')}

@@ -196,7 +196,7 @@ export function ReminderDialog(props: ReminderDialogProps) {
   const paused = reminder?.paused ?? [];
   const showText = reminder && (paused.length === 0 || pausedSeen);
   return (
-    <div class="panel" role="dialog" aria-label={title}>
+    <div class="panel" role="dialog" aria-modal="true" aria-label={title}>
       <PanelHeader title={title} closeLabel={t('close')} onClose={props.onClose} />
       <section>
         {!reminder && !status && <p class="muted">{t('loading')}</p>}
