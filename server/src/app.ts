@@ -4,6 +4,7 @@ import { limitBody } from './middleware/body-limit';
 import { extensionCors } from './middleware/cors';
 import { handleError, notFound } from './middleware/errors';
 import { rateLimit } from './middleware/rate-limit';
+import { correctionRoutes } from './routes/corrections';
 import { dashboardRoutes } from './routes/dashboard';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps) {
     .route('/', noteRoutes(deps))
     .route('/', historyRoutes(deps))
     .route('/', rateRoutes(deps))
+    .route('/', correctionRoutes(deps))
     .route('/', openApiRoutes());
   app.route('/api/v1', v1);
   app.route('/dashboard', dashboardRoutes(deps));

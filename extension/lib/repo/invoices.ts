@@ -17,7 +17,8 @@ export interface RecordedInvoice {
 
 /**
  * Stores what the overlay read on a page: each invoice (found by host + number) and its client
- * (found by name), creating or updating their documents. A page seen again unchanged writes nothing,
+ * (found by name), creating or updating their documents; answers the live ones (a record a lead
+ * deleted is left out, in page order otherwise). A page seen again unchanged writes nothing,
  * so browsing never floods the outbox.
  *
  * One batch, one transaction: the known invoices and clients are read together, the changes worked
@@ -64,8 +65,17 @@ export async function recordObservations(
     const clients = new Batch<ClientRow>(clientKeys, knownClients);
     const invoices = new Batch<InvoiceRow>(invoiceKeys, knownInvoices);
 
+    // A record a lead deleted (not merged: merged ones were resolved above) is no invoice or no
+    // client to chase: reading the page again does not bring it back.
+    const dismissed = new Set(
+      drafts.flatMap((d, i) =>
+        invoices.current(d.id)?.deleted || clients.current(d.clientId!)?.deleted ? [i] : [],
+      ),
+    );
+
     // In page order, against what the batch already changed (a client on several rows, say).
     for (const [i, draft] of drafts.entries()) {
+      if (dismissed.has(i)) continue;
       const clientId = draft.clientId!;
       if (draft !== resolved[i]) {
         // A summary of a known invoice: its client stays as it was.
@@ -104,10 +114,12 @@ export async function recordObservations(
         if (row) clients.keep(row);
       });
     }
-    return drafts.map((draft) => ({
-      invoice: invoices.current(draft.id)!,
-      client: clients.current(draft.clientId!)!,
-    }));
+    return drafts
+      .filter((_, i) => !dismissed.has(i))
+      .map((draft) => ({
+        invoice: invoices.current(draft.id)!,
+        client: clients.current(draft.clientId!)!,
+      }));
   });
 }
 

@@ -2,6 +2,7 @@ import { todayLocal } from '@relance/shared';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-env';
 import { STYLESHEET } from '../dashboard/assets';
+import { postCorrection } from '../dashboard/handlers/corrections';
 import {
   clientPage,
   clientsPage,
@@ -71,6 +72,7 @@ export function dashboardRoutes(deps: AppDeps) {
       .get('/people', (c) => peoplePage(c, db))
       .get('/rates', (c) => ratesPage(c, db))
       .post('/rates', (c) => addRate(c, db, deps.now?.() ?? new Date()))
+      .post('/corrections', (c) => postCorrection(c, db, deps.now?.() ?? new Date()))
       .all('*', (c) => {
         if (c.req.path === `${DASHBOARD_BASE}/`) return c.redirect(c.var.page.href('/'), 301);
         return notFoundPage(c);

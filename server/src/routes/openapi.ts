@@ -82,6 +82,8 @@ export function buildOpenApiDocument() {
         NoteRevisions: jsonSchema(api.noteRevisionsAnswer),
         RateChange: jsonSchema(rateChangeBody, 'input'),
         TeamRates: jsonSchema(teamRatesAnswer),
+        Correction: jsonSchema(api.correctionRequest, 'input'),
+        CorrectionResult: jsonSchema(api.correctionResult),
       },
     },
     paths: {
@@ -240,6 +242,21 @@ export function buildOpenApiDocument() {
           responses: {
             '200': ok('The table after the change', 'TeamRates'),
             '403': ok('A member cannot change the rate table', 'Error'),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/corrections': {
+        post: {
+          summary:
+            'Merges a wrong client or invoice into the right one, or deletes it; owners and leads. Written as synced documents (merge, tombstones) that installs pull.',
+          security: bearer,
+          requestBody: { required: true, ...json('Correction') },
+          responses: {
+            '200': ok('What the correction wrote', 'CorrectionResult'),
+            '403': ok('A member cannot correct records', 'Error'),
+            '404': ok('No such live record in this team', 'Error'),
+            '409': ok('A record changed meanwhile; look again and retry', 'Error'),
             ...errors,
           },
         },

@@ -64,7 +64,10 @@ export async function queryHistory(
   const pattern = filters.q ? `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
 
   const activityWhere: SQL[] = [sql`a.team_id = ${teamId}`];
-  if (filters.clientId) activityWhere.push(sql`a.client_id = ${filters.clientId}`);
+  // Activities keep the client they were written for: a client merged into this one counts too.
+  if (filters.clientId)
+    activityWhere.push(sql`(a.client_id = ${filters.clientId} or a.client_id in (select m.id from documents m
+      where m.team_id = ${teamId} and m.doc_type = 'merge' and not m.deleted and m.data->>'into' = ${filters.clientId}))`);
   if (filters.invoiceId)
     activityWhere.push(sql`a.data -> 'invoiceIds' @> jsonb_build_array(${filters.invoiceId}::text)`);
   if (filters.personId) activityWhere.push(sql`a.author_id = ${filters.personId}`);

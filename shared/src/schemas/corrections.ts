@@ -37,3 +37,32 @@ export const siteMappingRecord = z.object({
   }),
 });
 export type SiteMappingRecord = z.infer<typeof siteMappingRecord>;
+
+/**
+ * What a lead asks from the dashboard or the API to correct a wrong record: merge a client or an
+ * invoice into the right one, or delete one that is no client / no invoice at all. The server turns
+ * it into ordinary synced document writes (a `merge` document, tombstones, re-pointed records) with
+ * its own clock, so every install pulls and applies it like any teammate's change.
+ */
+export const correctionRequest = z.discriminatedUnion('action', [
+  z
+    .object({ action: z.literal('merge'), kind: z.enum(['client', 'invoice']), id: uuid, into: uuid })
+    .refine((m) => m.id !== m.into, { message: 'a record cannot be merged into itself', path: ['into'] }),
+  z.object({ action: z.literal('delete'), kind: z.enum(['client', 'invoice']), id: uuid }),
+]);
+export type CorrectionRequest = z.infer<typeof correctionRequest>;
+
+/** What a correction wrote (counts of documents), for the answer and the dashboard's message. */
+export const correctionResult = z.object({
+  action: z.enum(['merge', 'delete']),
+  kind: z.enum(['client', 'invoice']),
+  id: uuid,
+  into: uuid.optional(),
+  /** Invoices re-pointed to the client merged into. */
+  invoicesMoved: z.number().int(),
+  /** Invoices merged into the same invoice (same site and number) or deleted with their client. */
+  invoicesMerged: z.number().int(),
+  invoicesDeleted: z.number().int(),
+  notesMoved: z.number().int(),
+});
+export type CorrectionResult = z.infer<typeof correctionResult>;

@@ -20,7 +20,9 @@ import { OverduePage } from '../pages/OverduePage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { PeoplePage } from '../pages/PeoplePage';
 import { loadDirectory } from '../queries/directory';
+import { loadMerges } from '../queries/merges';
 import { loadTeamSnapshot } from '../queries/snapshot';
+import { correctionFormsFor } from './corrections';
 
 /** The dashboard's pages; each runs after the session check, so `c.var.identity` is a lead or owner. */
 type C = Context<DashboardEnv>;
@@ -113,6 +115,8 @@ export async function clientPage(c: C, db: Database) {
     ),
   ]);
   const client = snapshot.clients.get(clientId);
+  const mergedInto = client ? undefined : (await loadMerges(db, teamId)).get(clientId);
+  if (mergedInto) return c.redirect(c.var.page.href(`/clients/${mergedInto}`), 301);
   // Only this client's invoices go through the policy engine, not the whole team's.
   const ofClient = snapshot.invoices.filter((invoice) => invoice.clientId === clientId);
   const invoices = evaluateInvoices({ ...snapshot, invoices: ofClient }).sort(
@@ -138,6 +142,7 @@ export async function clientPage(c: C, db: Database) {
       total={history.total}
       page={page}
       currencyOf={(e) => currencyByInvoice.get(e.invoiceIds[0] ?? '') ?? fallbackCurrency}
+      corrections={client ? correctionFormsFor(c, snapshot, clientId, client.name) : null}
     />,
   );
 }

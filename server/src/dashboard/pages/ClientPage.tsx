@@ -1,4 +1,5 @@
 import { formatDate } from '@relance/shared';
+import type { ComponentChildren } from 'preact';
 import type { HistoryEntry } from '../../services/history';
 import { DataTable } from '../components/DataTable';
 import { DaysLate, InvoiceNumber } from '../components/InvoiceCells';
@@ -24,6 +25,8 @@ export function ClientPage(props: {
   total: number;
   page: number;
   currencyOf: CurrencyOf;
+  /** Merge or delete this client or its invoices (handlers/corrections.tsx). */
+  corrections?: ComponentChildren;
 }) {
   const { ctx, clientId, invoices, entries, total, page, currencyOf } = props;
   const { t, lang } = ctx;
@@ -115,6 +118,7 @@ export function ClientPage(props: {
           pages={Math.max(1, Math.ceil(total / CLIENT_TIMELINE_PAGE_SIZE))}
         />
       </section>
+      {props.corrections}
     </Layout>
   );
 }

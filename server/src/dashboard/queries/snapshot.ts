@@ -15,6 +15,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/open';
 import { activities, documents } from '../../db/schema';
 import { listPeople, type PersonListing } from '../../services/people';
+import { loadMerges, throughMerges } from './merges';
 
 /**
  * Everything the overview's figures are computed from: the team's live invoice and client
@@ -33,7 +34,7 @@ export interface TeamSnapshot {
 }
 
 export async function loadTeamSnapshot(db: Database, teamId: string, today: IsoDate): Promise<TeamSnapshot> {
-  const [docs, activityRows, people] = await Promise.all([
+  const [docs, activityRows, people, merges] = await Promise.all([
     db
       .select({ docType: documents.docType, id: documents.id, data: documents.data })
       .from(documents)
@@ -46,6 +47,7 @@ export async function loadTeamSnapshot(db: Database, teamId: string, today: IsoD
       ),
     db.select({ data: activities.data }).from(activities).where(eq(activities.teamId, teamId)),
     listPeople(db, teamId),
+    loadMerges(db, teamId),
   ]);
 
   const invoices: Invoice[] = [];
@@ -68,7 +70,7 @@ export async function loadTeamSnapshot(db: Database, teamId: string, today: IsoD
   const parsedActivities: Activity[] = [];
   for (const row of activityRows) {
     const parsed = activitySchema.safeParse(row.data);
-    if (parsed.success) parsedActivities.push(parsed.data);
+    if (parsed.success) parsedActivities.push(throughMerges(parsed.data, merges));
   }
   parsedActivities.sort(compareActivities);
 
