@@ -296,3 +296,97 @@ describe('breakage and teammates', () => {
     await page.close();
   });
 });
+
+async function openGmail(ext: ExtensionBrowser, lang: WebmailLanguage, query = `hl=${lang}`): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await serveWebmailFixtures(page, lang, '2024');
+  await page.goto(`https://mail.google.com/mail/u/0/?${query}#inbox`);
+  return page;
+}
+
+/** Types an address in a Gmail recipient row (`to`, `cc`, `bcc`) of the n-th compose window. */
+async function addGmailRecipient(page: Page, address: string, row: 'to' | 'cc' | 'bcc' = 'to', window = 0) {
+  const composes = await page.$$('[data-fixture-compose]');
+  const input = await composes[window]!.$(`input[data-field="${row}"]`);
+  await input!.click();
+  await page.keyboard.type(address);
+  await page.keyboard.press('Enter');
+}
+
+describe.each(LANGS)('Gmail, newer generation (%s)', (lang) => {
+  it('two windows at once: the panel only where the client is, Cc and Bcc read, a click on Send logged, a discard not', async () => {
+    const before = (await logged(marie)).length;
+    const page = await openGmail(marie, lang);
+    // Two 520 px windows side by side, as on a desktop screen.
+    await page.setViewport({ width: 1400, height: 900 });
+    await page.click('[data-fixture="compose"]');
+    await page.click('[data-fixture="compose"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-fixture-compose]').length === 2);
+    await addGmailRecipient(page, `autre-${lang}@exemple.fr`, 'to', 1);
+    await inShadow(page, ASSIGN, '[data-relance-action="assign-email"]');
+    expect(await page.$(PANEL)).toBeNull();
+    await addGmailRecipient(page, CLIENT_EMAIL, 'to', 0);
+    await addGmailRecipient(page, `expert-${lang}@cabinet-comptable.fr`, 'cc', 0);
+    await addGmailRecipient(page, 'archive@atelier-dupont.fr', 'bcc', 0);
+    expect(await panelClient(page)).toEqual({ client: CLIENT, overdue: '1', count: 1 });
+    // The panel sits in the first window, the quiet line in the second.
+    const [first, second] = await page.$$('[data-fixture-compose]');
+    expect(await first!.evaluate((w) => !!w.querySelector('relance-compose-panel'))).toBe(true);
+    expect(await second!.evaluate((w) => !!w.querySelector('relance-compose-assign'))).toBe(true);
+    await insertReminder(page, lang);
+    await (await first!.$('.aoO'))!.click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-fixture-compose]').length === 1);
+    const found = await waitForLogged(marie, before + 1);
+    expect(found.at(-1)).toMatchObject({
+      channel: 'gmail',
+      recipients: [CLIENT_EMAIL, `expert-${lang}@cabinet-comptable.fr`, 'archive@atelier-dupont.fr'],
+    });
+    await page.click('[data-fixture-compose] .og');
+    await page.waitForFunction(() => !document.querySelector('[data-fixture-compose]'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await logged(marie)).toHaveLength(before + 1);
+    await page.close();
+  });
+
+  it('full screen keeps the panel; Ctrl+Enter logged', async () => {
+    const before = (await logged(marie)).length;
+    const page = await openGmail(marie, lang);
+    await page.click('[data-fixture="compose"]');
+    await page.waitForSelector('[data-fixture-compose]');
+    await addGmailRecipient(page, CLIENT_EMAIL);
+    await panelClient(page);
+    await page.click('[data-fixture-compose] .Hq');
+    await page.waitForSelector('[data-fixture-compose="fullscreen"] relance-compose-panel');
+    expect(await panelClient(page)).toMatchObject({ client: CLIENT, count: 1 });
+    await insertReminder(page, lang);
+    await sendByShortcut(page);
+    await page.waitForFunction(() => !document.querySelector('[data-fixture-compose]'));
+    expect(await waitForLogged(marie, before + 1)).toHaveLength(before + 1);
+    await page.close();
+  });
+
+  it('popped-out window and forward: both logged when sent', async () => {
+    const before = (await logged(marie)).length;
+    const popout = await openGmail(marie, lang, `view=cm&fs=1&hl=${lang}`);
+    await popout.waitForSelector('[data-fixture-compose="popout"]');
+    await addGmailRecipient(popout, CLIENT_EMAIL);
+    expect(await panelClient(popout)).toMatchObject({ client: CLIENT, count: 1 });
+    await insertReminder(popout, lang);
+    await popout.click('[data-fixture-compose] .aoO');
+    await popout.waitForFunction(() => !document.querySelector('[data-fixture-compose]'));
+    expect(await waitForLogged(marie, before + 1)).toHaveLength(before + 1);
+    await popout.close();
+
+    const page = await openGmail(marie, lang);
+    await page.click('[data-fixture="forward"]');
+    await page.waitForSelector('[data-fixture-compose="forward"]');
+    expect(await page.$(PANEL)).toBeNull();
+    await addGmailRecipient(page, CLIENT_EMAIL);
+    expect(await panelClient(page)).toMatchObject({ client: CLIENT, count: 1 });
+    await insertReminder(page, lang);
+    await sendByShortcut(page);
+    await page.waitForFunction(() => !document.querySelector('[data-fixture-compose]'));
+    expect(await waitForLogged(marie, before + 2)).toHaveLength(before + 2);
+    await page.close();
+  });
+});
