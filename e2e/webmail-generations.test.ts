@@ -279,6 +279,36 @@ describe('breakage and teammates', () => {
     await popup.close();
   });
 
+  it('a Gmail compose window whose recipient rows changed is reported too (en popup words)', async () => {
+    await askBackground(await marie.getWorker(), { type: 'clearWebmailHealth' });
+    const page = await openGmail(marie, 'en');
+    await page.evaluate(() => {
+      // Gmail renamed everything the adapter reads in the rows: no combobox, no chips, no hidden fields.
+      const template = document.getElementById('fixture-compose') as HTMLTemplateElement;
+      for (const input of Array.from(template.content.querySelectorAll('input[role="combobox"]'))) {
+        input.removeAttribute('role');
+        input.removeAttribute('aria-autocomplete');
+      }
+    });
+    await page.click('[data-fixture="compose"]');
+    let entries: { webmail: string; problems: string[] }[] = [];
+    for (let waited = 0; waited < 15_000 && entries.length === 0; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      entries = (await askBackground(await marie.getWorker(), { type: 'getWebmailHealth' })).entries;
+    }
+    expect(entries).toEqual([expect.objectContaining({ webmail: 'gmail', problems: ['recipients'] })]);
+    await page.close();
+    await askBackground(await marie.getWorker(), { type: 'setLanguage', language: 'en' });
+    const popup = await marie.browser.newPage();
+    await popup.goto(marie.extensionUrl('popup.html'));
+    const section = await popup.waitForSelector('[data-testid="webmail-health"]');
+    expect(await section!.evaluate((el) => el.textContent)).toContain(
+      'Relance no longer recognises the recipients on Gmail.',
+    );
+    await popup.close();
+    await askBackground(await marie.getWorker(), { type: 'setLanguage', language: 'fr' });
+  });
+
   it("Paul is warned of Marie's reminder in his own compose window (en)", async () => {
     await syncNow(await marie.getWorker());
     paul = await launch();
@@ -294,6 +324,17 @@ describe('breakage and teammates', () => {
       /Owner already reminded this client today/,
     );
     await page.close();
+
+    // And in the newer Gmail, in French, the client in Cc.
+    const gmail = await openGmail(paul, 'fr');
+    await gmail.click('[data-fixture="compose"]');
+    await gmail.waitForSelector('[data-fixture-compose]');
+    await addGmailRecipient(gmail, CLIENT_EMAIL, 'cc');
+    const avertissement = await inShadow(gmail, PANEL, '[data-relance-warning="quiet-period"]');
+    expect(await avertissement.evaluate((el) => el.textContent)).toMatch(
+      /Owner a relancé ce client aujourd’hui/,
+    );
+    await gmail.close();
   });
 });
 
