@@ -26,9 +26,14 @@ const CLIENT_EMAIL = 'compta@pharmacie-centre.fr';
 const INVOICE = 'FA2603-0103';
 const PANEL = 'relance-compose-panel';
 const INSERT = '[data-relance-action="insert-reminder"]';
-/** A line of the formal notice's default text (the client's invoice is 50 days late), in no fixture. */
-// A line of the formal notice's text (the registered-mail mention is the printed letter's, not the mail's).
-const REMINDER_LINE = 'Par la présente, nous vous mettons en demeure';
+/**
+ * A line of the formal notice's default text (the client's invoice is 50 days late), in no fixture,
+ * in the compose window's language (the client has none of its own).
+ */
+const REMINDER_LINES = {
+  fr: 'Par la présente, nous vous mettons en demeure',
+  en: 'We hereby formally demand payment',
+} as const;
 
 let server: TestServer;
 let team: TestTeam;
@@ -198,7 +203,7 @@ describe('Marie writes reminders in her webmail', () => {
       const inserted = await bodyText(page);
       // A company is greeted "Madame, Monsieur," (or "Dear Sir or Madam,"), not by its name.
       expect(inserted).toMatch(/Madame, Monsieur,|Dear Sir or Madam,/);
-      expect(inserted).toContain(REMINDER_LINE);
+      expect(inserted).toContain(REMINDER_LINES[lang]);
       expect(await subjectValue(page, webmail)).toContain(INVOICE);
       const inputs = await page.evaluate(
         () =>
@@ -263,7 +268,7 @@ describe('Marie writes reminders in her webmail', () => {
           return text.includes(line) && text.indexOf(line) < text.lastIndexOf('FA2603-0103 ');
         },
         {},
-        REMINDER_LINE,
+        REMINDER_LINES[lang],
       );
 
       // Discard: the draft goes, nothing is logged (Outlook asks for confirmation first).

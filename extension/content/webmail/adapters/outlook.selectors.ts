@@ -31,11 +31,13 @@ export const OUTLOOK_SELECTORS = {
   },
   /** Attributes an icon name is found in (v8 `data-icon-name`; v9 builds name the svg by class). */
   iconAttributes: ['data-icon-name', 'data-icon', 'icon-name'],
+  /** Fluent v8 font icons carry their name as a class after this prefix. */
+  iconClassPrefix: /^ms-Icon--/,
   /** Attributes a chip keeps its address in (any `data-*` attribute is read too). */
   addressAttributes: ['title', 'aria-label', 'email', 'href'],
   /** A typing field's accessible name says which field it is (fr, en); else wells come To, Cc, Bcc. */
   fieldNames: {
-    to: ['à', 'a', 'to', 'destinataires', 'recipients'],
+    to: ['à', 'to'],
     cc: ['cc'],
     bcc: ['cci', 'bcc'],
   },

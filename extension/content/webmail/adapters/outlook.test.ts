@@ -105,3 +105,24 @@ describe.each(LANGS)('Outlook, Fluent v9 (%s)', (lang) => {
     expect(adapter.problems(root!)).toEqual(['recipients', 'send']);
   });
 });
+
+describe('Outlook markup seen elsewhere', () => {
+  it('reads the field from a longer accessible name or a label, and a v8 font icon by class', () => {
+    document.body.innerHTML = `
+      <div id="c">
+        <div role="toolbar"><button type="button"><i class="ms-Icon ms-Icon--Send"></i></button></div>
+        <span id="lbl-bcc">Cci</span>
+        <div contenteditable="true" aria-label="Bcc recipients"><span contenteditable="false" data-lpc-hover-target-id="x" title="a@exemple.fr">A</span></div>
+        <div contenteditable="true" aria-labelledby="lbl-bcc"><button type="button" aria-label="B b@exemple.fr">B</button></div>
+        <input type="text" aria-label="Objet">
+        <div contenteditable="true" aria-multiline="true"></div>
+      </div>`;
+    const root = document.getElementById('c')!;
+    expect(adapter.findComposeRoots(document)).toEqual([root]);
+    expect(adapter.recipients(root)).toEqual([
+      { email: 'a@exemple.fr', field: 'bcc' },
+      { email: 'b@exemple.fr', field: 'bcc' },
+    ]);
+    expect(adapter.isSendControl(root.querySelector('i')!, root)).toBe(true);
+  });
+});

@@ -104,8 +104,9 @@ function hasIcon(el: Element, icons: readonly string[]): boolean {
     const value = el.getAttribute(name);
     if (value && icons.includes(value)) return true;
   }
+  // Fluent v9 names the svg by class (`SendRegular`), Fluent v8 font icons by `ms-Icon--Send`.
   const classes = el.getAttribute('class');
-  return !!classes && classes.split(/\s+/).some((c) => icons.includes(c));
+  return !!classes && classes.split(/\s+/).some((c) => icons.includes(c.replace(S.iconClassPrefix, '')));
 }
 
 /** "Envoyer (Ctrl+Entrée)" → "envoyer": the button's name without its shortcut, lower-cased. */
@@ -136,10 +137,15 @@ function subjectOf(root: Element, body: Element | null): HTMLInputElement | null
   );
 }
 
+/** The field a typing field is, from its accessible name ("À", "Cc", "Bcc recipients"...), Bcc first. */
 function fieldOfTyping(typing: Element): RecipientField | null {
-  const name = (typing.getAttribute('aria-label') ?? '').trim().toLowerCase();
-  for (const field of ['to', 'cc', 'bcc'] as const) {
-    if ((S.fieldNames[field] as readonly string[]).includes(name)) return field;
+  const labelledBy = typing.getAttribute('aria-labelledby');
+  const byId = labelledBy
+    ? typing.ownerDocument.getElementById(labelledBy.split(/\s+/)[0]!)?.textContent
+    : null;
+  const words = `${typing.getAttribute('aria-label') ?? ''} ${byId ?? ''}`.toLowerCase().split(/[^\p{L}]+/u);
+  for (const field of ['bcc', 'cc', 'to'] as const) {
+    if (words.some((w) => (S.fieldNames[field] as readonly string[]).includes(w))) return field;
   }
   return null;
 }

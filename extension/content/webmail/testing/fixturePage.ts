@@ -10,7 +10,9 @@ export type FixtureName =
   | 'outlook.fr'
   | 'outlook.en'
   | 'outlook-v9.fr'
-  | 'outlook-v9.en';
+  | 'outlook-v9.en'
+  | 'gmail-2024.fr'
+  | 'gmail-2024.en';
 
 export interface FixtureState {
   sent: { recipients: string[]; subject: string; bodyText: string; bodyHtml: string }[];
@@ -21,6 +23,8 @@ export interface FixtureState {
   /** Fixtures of the newer generations only. */
   openForward?(): HTMLElement;
   openPopout?(): HTMLElement;
+  /** Gmail: the same window moved into the full-screen layer. */
+  toFullscreen?(compose: HTMLElement): HTMLElement;
 }
 
 /** Each webmail's behaviour runs once per test file; its state object is kept here. */
