@@ -161,6 +161,45 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation', () => {
   });
 });
 
+describe('the dashboard on a laptop and on a phone', () => {
+  it('fits every table at 1366 px, and never scrolls sideways on a phone', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${server.url}/dashboard/sign-in`);
+    await page.type('#token', ownerToken);
+    await Promise.all([page.waitForNavigation(), page.click('form.sign-in button[type="submit"]')]);
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 390, height: 844, isMobile: true },
+    ]) {
+      await page.setViewport(viewport);
+      for (const path of [
+        '',
+        '/overdue',
+        '/history',
+        '/clients',
+        `/clients/${clientId}`,
+        '/people',
+        '/rates',
+      ]) {
+        await page.goto(`${server.url}/dashboard${path}`);
+        const overflow = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          tables: [...document.querySelectorAll('.table-wrap')].map((w) => w.scrollWidth - w.clientWidth),
+        }));
+        expect({ path, width: viewport.width, page: overflow.page }).toEqual({
+          path,
+          width: viewport.width,
+          page: 0,
+        });
+        if (viewport.width === 1366) {
+          expect({ path, tables: overflow.tables.filter((o) => o > 0) }).toEqual({ path, tables: [] });
+        }
+      }
+    }
+    await page.close();
+  });
+});
+
 describe('the notes panel beside the list', () => {
   it('docks on the right and the page makes room: no column of the list under it', async () => {
     const page = await ext.browser.newPage();
