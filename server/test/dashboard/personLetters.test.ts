@@ -21,7 +21,12 @@ describe('per-person activity: letters', () => {
     await h.push(owner.token, [
       clientChange({ id: client, name: 'Durand' }),
       activityChange({ type: 'reminder', ...at('2026-03-02'), stage: 'reminder-1', channel: 'gmail' }),
-      activityChange({ type: 'reminder', ...at('2026-03-03'), stage: 'reminder-2', channel: 'registered-letter' }),
+      activityChange({
+        type: 'reminder',
+        ...at('2026-03-03'),
+        stage: 'reminder-2',
+        channel: 'registered-letter',
+      }),
       activityChange({ type: 'reminder', ...at('2026-03-04'), stage: 'reminder-2', channel: 'print' }),
       activityChange({ type: 'letter', ...at('2026-03-05'), registered: false }),
       activityChange({ type: 'formal-notice', ...at('2026-03-06'), deadline: '2026-03-14' }),
