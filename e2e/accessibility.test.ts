@@ -161,6 +161,71 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation', () => {
   });
 });
 
+describe('the dashboard on a laptop and on a phone', () => {
+  it('fits every table at 1366 px, and never scrolls sideways on a phone', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${server.url}/dashboard/sign-in`);
+    await page.type('#token', ownerToken);
+    await Promise.all([page.waitForNavigation(), page.click('form.sign-in button[type="submit"]')]);
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 390, height: 844, isMobile: true },
+    ]) {
+      await page.setViewport(viewport);
+      for (const path of [
+        '',
+        '/overdue',
+        '/history',
+        '/clients',
+        `/clients/${clientId}`,
+        '/people',
+        '/rates',
+      ]) {
+        await page.goto(`${server.url}/dashboard${path}`);
+        const overflow = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          tables: [...document.querySelectorAll('.table-wrap')].map((w) => w.scrollWidth - w.clientWidth),
+        }));
+        expect({ path, width: viewport.width, page: overflow.page }).toEqual({
+          path,
+          width: viewport.width,
+          page: 0,
+        });
+        if (viewport.width === 1366) {
+          expect({ path, tables: overflow.tables.filter((o) => o > 0) }).toEqual({ path, tables: [] });
+        }
+      }
+    }
+    await page.close();
+  });
+});
+
+describe('the notes panel beside the list', () => {
+  it('docks on the right and the page makes room: no column of the list under it', async () => {
+    const page = await ext.browser.newPage();
+    await page.setViewport({ width: 1366, height: 800 });
+    await page.goto(fixtures.url('/dolibarr.html'));
+    await page.waitForSelector(`${badge('FA2603-0101')}[data-stage]`);
+    await page.click(`${badge('FA2603-0101')} >>> [data-relance-action="notes"]`);
+    await page.waitForSelector('relance-notes-panel >>> [data-relance-part="owes"]');
+    const layout = await page.evaluate(() => {
+      const panel = document.querySelector('relance-notes-panel')!.shadowRoot!.querySelector('.panel')!;
+      const cells = [...document.querySelectorAll('table td, table th')];
+      return {
+        panelLeft: panel.getBoundingClientRect().left,
+        listRight: Math.max(...cells.map((c) => c.getBoundingClientRect().right)),
+        owes: panel.querySelector('[data-relance-part="owes"]')!.textContent,
+      };
+    });
+    expect(layout.listRight).toBeLessThanOrEqual(layout.panelLeft);
+    expect(layout.owes).toMatch(/^Reste dû : /);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('relance-notes-panel'));
+    expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+    await page.close();
+  });
+});
+
 describe('the panels from the keyboard', () => {
   for (const [action, host, inside] of [
     ['notes', 'relance-notes-panel', 'log-promise-to-pay'],

@@ -196,7 +196,7 @@ describe('the team leads’ dashboard in Chromium', () => {
       })),
     );
     expect(bars).toEqual([
-      { bucket: '0-30', amount: eur('1 200,00'), label: `0 à 30 jours : ${eur('1 200,00')}, 1 facture` },
+      { bucket: '0-30', amount: eur('1 200,00'), label: `1 à 30 jours : ${eur('1 200,00')}, 1 facture` },
       { bucket: '31-60', amount: eur('5 000,00'), label: `31 à 60 jours : ${eur('5 000,00')}, 2 factures` },
       { bucket: '61-90', amount: eur('450,50'), label: `61 à 90 jours : ${eur('450,50')}, 1 facture` },
       { bucket: '90+', amount: eur('800,00'), label: `plus de 90 jours : ${eur('800,00')}, 1 facture` },

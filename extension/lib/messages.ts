@@ -228,6 +228,8 @@ export interface TodayWork {
   groups: { clientId: string; clientName: string; invoices: InvoicePolicyView[] }[];
   /** Overdue amounts by currency. */
   overdueTotals: { currency: string; cents: number; count: number }[];
+  /** Invoices read on any page so far: 0 means "nothing seen yet", not "nothing overdue". */
+  invoicesSeen: number;
 }
 
 export interface SyncStatusView {

@@ -7,7 +7,7 @@ import {
   sendMessage,
   TAB_MESSAGES,
 } from '../../lib/messages';
-import { FloatingPanel, PANEL_CSS } from '../shared/floating';
+import { FloatingPanel, PANEL_CSS, SIDE_PANEL_CSS } from '../shared/floating';
 import { guard, guardAsync } from '../shared/guard';
 import { browserLanguage, pageLocale } from '../shared/language';
 import { parsingLanguage } from './adapters/parsing';
@@ -72,7 +72,7 @@ export async function startInvoicingOverlay(
     baseUrl: doc.location?.href ?? '',
   });
 
-  const notes = new FloatingPanel(doc, 'relance-notes-panel', PANEL_CSS);
+  const notes = new FloatingPanel(doc, 'relance-notes-panel', SIDE_PANEL_CSS, 'side');
   const reminder = new FloatingPanel(doc, 'relance-reminder', PANEL_CSS);
 
   const overlay: InvoiceOverlay = new InvoiceOverlay({

@@ -17,10 +17,17 @@ export class FloatingPanel {
     opener: HTMLElement | null;
   } | null = null;
 
+  private reserved: { value: string; priority: string } | null = null;
+
   constructor(
     private readonly doc: Document,
     private readonly tagName: string,
     private readonly css: string,
+    /**
+     * `side`: a panel docked on the right that the page makes room for (its own margin), so it
+     * never covers the host's columns — the amounts usually sit on the right of a list.
+     */
+    private readonly placement: 'card' | 'side' = 'card',
   ) {}
 
   get isOpen(): boolean {
@@ -74,6 +81,7 @@ export class FloatingPanel {
         host.addEventListener(type, (event) => event.stopPropagation());
       }
       this.doc.documentElement.append(host);
+      if (this.placement === 'side') this.makeRoom();
     }
     render(content, this.mounted!.root);
     if (opening) guard('panel.focus', () => focusInto(this.mounted!.root))();
@@ -89,7 +97,37 @@ export class FloatingPanel {
     render(null, root);
     host.remove();
     this.mounted = null;
+    this.giveRoomBack();
     if (hadFocus) restoreFocus(opener);
+  }
+
+  /**
+   * On a wide enough window the page narrows by the panel's width; when the page's list cannot
+   * narrow that much (a table has a minimum width), the panel narrows instead, down to a readable
+   * width. On a narrow window it floats over the page.
+   */
+  private makeRoom(): void {
+    const win = this.doc.defaultView;
+    const root = this.doc.documentElement;
+    if (!win || win.innerWidth < SIDE_PANEL_MIN_WINDOW) return;
+    const style = root.style;
+    this.reserved = {
+      value: style.getPropertyValue('margin-right'),
+      priority: style.getPropertyPriority('margin-right'),
+    };
+    style.setProperty('margin-right', `${SIDE_PANEL_WIDTH}px`, 'important');
+    const overflow = root.scrollWidth - (win.innerWidth - SIDE_PANEL_WIDTH);
+    const width = Math.max(SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_WIDTH - Math.max(0, Math.ceil(overflow)));
+    style.setProperty('margin-right', `${width}px`, 'important');
+    this.mounted?.host.style.setProperty('--relance-side-width', `${width}px`);
+  }
+
+  private giveRoomBack(): void {
+    if (!this.reserved) return;
+    const style = this.doc.documentElement.style;
+    if (this.reserved.value) style.setProperty('margin-right', this.reserved.value, this.reserved.priority);
+    else style.removeProperty('margin-right');
+    this.reserved = null;
   }
 }
 
@@ -116,6 +154,11 @@ function reflectChanges(
   watcher.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
   return watcher;
 }
+
+export const SIDE_PANEL_WIDTH = 400;
+const SIDE_PANEL_MIN_WIDTH = 300;
+/** Below this window width, narrowing the page would leave it too little room: the panel floats. */
+const SIDE_PANEL_MIN_WINDOW = 1000;
 
 /** Shared look of the floating panels: a card on the right, above the page. */
 export const PANEL_CSS = `
@@ -161,4 +204,13 @@ dl.facts { margin: 0; } dl.facts div { display: flex; gap: 8px; justify-content:
   border-bottom: 1px solid #f3f4f6; } dl.facts dt { color: #4b5563; } dl.facts dd { margin: 0; text-align: right;
   white-space: pre-line; }
 ul.checklist { list-style: none; padding: 0; margin: 0; } ul.checklist li { padding: 2px 0; }
+`;
+
+/** The notes panel: docked on the right, full height (see FloatingPanel's `side` placement). */
+export const SIDE_PANEL_CSS = `${PANEL_CSS}
+:host { top: 0; right: 0; bottom: 0; }
+.panel { width: min(var(--relance-side-width, ${SIDE_PANEL_WIDTH}px), 100vw); height: 100vh; max-height: 100vh; box-sizing: border-box;
+  border-radius: 0; border-width: 0 0 0 1px; box-shadow: -6px 0 18px rgba(0,0,0,.12); }
+section.owes { background: #eff6ff; border-bottom: 1px solid #dbeafe; }
+section.owes p { margin: 0; }
 `;

@@ -71,16 +71,52 @@ describe('popup', () => {
     expect(openOptions).toHaveBeenCalled();
   });
 
-  it('speaks English when chosen, and says when nothing is due', async () => {
-    const bg = inProcessBackground();
+  it('speaks English when chosen; before any site it says nothing was seen, not that nothing is late', async () => {
+    const bg = inProcessBackground({ now: Date.UTC(2026, 1, 24, 10) });
     await bg.send({ type: 'setLanguage', language: 'en' });
     const root = mount(
       <Popup send={bg.send} openOptions={() => {}} tabs={browserTabs(fakeBrowser)} close={() => {}} />,
     );
     await waitFor(() => root.querySelector('.popup'));
-    expect(text(root)).toContain('Nothing to chase today.');
-    expect(text(root)).toContain('No overdue invoices.');
+    expect(text(root)).toContain('No invoice seen yet.');
+    expect(text(root)).not.toContain('No overdue invoices.');
     expect(text(root)).toContain('Local mode');
+
+    // Once an invoice not yet due was read: nothing to chase, nothing late.
+    await bg.send({ type: 'observeInvoices', observations: [invoice('F-9', '2026-03-30', 10_000, 'ACME')] });
+    const again = mount(
+      <Popup send={bg.send} openOptions={() => {}} tabs={browserTabs(fakeBrowser)} close={() => {}} />,
+    );
+    await waitFor(() => again.querySelector('.popup'));
+    expect(text(again)).toContain('Nothing to chase today.');
+    expect(text(again)).toContain('No overdue invoices.');
+    expect(text(again)).not.toContain('No invoice seen yet.');
+  });
+
+  it('puts the sync status first, caps the list by client with a "see all", and writes counts the French way', async () => {
+    const bg = inProcessBackground({ now: Date.UTC(2026, 1, 24, 10) });
+    const observations = Array.from({ length: 1_203 }, (_, i) =>
+      invoice(`F-${i}`, '2026-02-01', 10_000, `Client ${String(i % 9).padStart(2, '0')}`),
+    );
+    for (let i = 0; i < observations.length; i += 200) {
+      await bg.send({ type: 'observeInvoices', observations: observations.slice(i, i + 200) });
+    }
+    const root = mount(
+      <Popup send={bg.send} openOptions={() => {}} tabs={browserTabs(fakeBrowser)} close={() => {}} />,
+    );
+    await waitFor(() => root.querySelector('.popup'));
+    const sections = [...root.querySelectorAll('.popup > section, .popup > ul, .popup > p')].map(
+      (e) => e.className,
+    );
+    expect(sections[0]).toBe('sync');
+    expect(text(root)).toContain('1 203 relances à faire');
+    expect(text(root)).toContain('1 203 factures');
+    expect(root.querySelectorAll('li.client')).toHaveLength(6);
+    expect(root.querySelectorAll('li.invoice')).toHaveLength(18);
+    expect(text(root)).toContain('+ 131 autres factures');
+    await click(root.querySelector('[data-relance-action=see-all]'));
+    await waitFor(() => root.querySelectorAll('li.client').length === 9);
+    expect(root.querySelectorAll('li.invoice')).toHaveLength(1_203);
   });
 
   it('explains a sync error in plain words', async () => {

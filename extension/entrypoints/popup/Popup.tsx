@@ -59,11 +59,7 @@ export function Popup({ send, openOptions, tabs, close }: PopupProps) {
           {t('openOptions')}
         </button>
       </header>
-      <NotUnderstood t={t} send={send} tabs={tabs} close={close} />
-      <WebmailHealth t={t} send={send} />
-      <TeachButton t={t} send={send} tabs={tabs} close={close} />
-      <Overdue work={loaded.work} t={t} />
-      <TodayList work={loaded.work} t={t} />
+      {/* Sync first: whether what follows is the team's up-to-date picture. */}
       <section class="sync">
         <h2>{t('syncTitle')}</h2>
         <SyncStatus
@@ -73,36 +69,63 @@ export function Popup({ send, openOptions, tabs, close }: PopupProps) {
           onChange={(status) => setLoaded({ ...loaded, status })}
         />
       </section>
+      <NotUnderstood t={t} send={send} tabs={tabs} close={close} />
+      <WebmailHealth t={t} send={send} />
+      <TeachButton t={t} send={send} tabs={tabs} close={close} />
+      {loaded.work.invoicesSeen === 0 ? (
+        <p class="nothing-seen" data-testid="nothing-seen">
+          {t('nothingSeenYet')}
+        </p>
+      ) : (
+        <>
+          <Overdue work={loaded.work} t={t} />
+          <TodayList work={loaded.work} t={t} dashboard={teamDashboard(loaded.status)} />
+        </>
+      )}
     </main>
   );
+}
+
+/** Clients shown before "see all", and invoices per client: the popup is a glance, not the list. */
+export const POPUP_CLIENTS = 6;
+export const POPUP_INVOICES_PER_CLIENT = 3;
+
+/** The dashboard's overdue list, for owners and leads of a team (members have no dashboard). */
+function teamDashboard(status: SyncStatusView): string | undefined {
+  if (status.mode !== 'team' || !status.serverUrl) return undefined;
+  if (status.person?.role !== 'owner' && status.person?.role !== 'lead') return undefined;
+  return `${status.serverUrl.replace(/\/+$/, '')}/dashboard/overdue`;
 }
 
 function Overdue({ work, t }: { work: TodayWork; t: UiTranslator }) {
   if (work.overdueTotals.length === 0) return <p class="overdue none">{t('overdueNone')}</p>;
   return (
-    <p class="overdue" data-testid="overdue-total">
+    <ul class="overdue" data-testid="overdue-total">
       {work.overdueTotals.map((total) => (
-        <span class="total">
+        <li class="total" data-currency={total.currency}>
           {t('overdueTotal', { amount: formatMoney(total.cents, total.currency, t.lang) })} ·{' '}
           {plural(t, total.count, 'overdueInvoicesOne', 'overdueInvoicesMany')}
-        </span>
+        </li>
       ))}
-    </p>
+    </ul>
   );
 }
 
-function TodayList({ work, t }: { work: TodayWork; t: UiTranslator }) {
+function TodayList({ work, t, dashboard }: { work: TodayWork; t: UiTranslator; dashboard?: string }) {
+  const [all, setAll] = useState(false);
   const count = work.groups.reduce((n, g) => n + g.invoices.length, 0);
   if (count === 0) return <p class="today none">{t('todayNothing')}</p>;
+  const shown = all ? work.groups : work.groups.slice(0, POPUP_CLIENTS);
+  const hidden = work.groups.length - shown.length;
   return (
     <section class="today">
       <h2>{plural(t, count, 'todayDueOne', 'todayDueMany')}</h2>
       <ul class="clients">
-        {work.groups.map((group) => (
+        {shown.map((group) => (
           <li class="client" data-client-id={group.clientId}>
             <strong>{group.clientName}</strong>
             <ul>
-              {group.invoices.map((invoice) => (
+              {(all ? group.invoices : group.invoices.slice(0, POPUP_INVOICES_PER_CLIENT)).map((invoice) => (
                 <li class="invoice" data-invoice-number={invoice.number} data-stage={invoice.stage}>
                   <span class="number">{invoice.number}</span>
                   <span class="days">{formatDaysLate(invoice.daysOverdue, t.lang)}</span>
@@ -112,10 +135,40 @@ function TodayList({ work, t }: { work: TodayWork; t: UiTranslator }) {
                   </span>
                 </li>
               ))}
+              {!all && group.invoices.length > POPUP_INVOICES_PER_CLIENT && (
+                <li class="more">
+                  {t('moreInvoices', {
+                    count: new Intl.NumberFormat(t.lang).format(
+                      group.invoices.length - POPUP_INVOICES_PER_CLIENT,
+                    ),
+                  })}
+                </li>
+              )}
             </ul>
           </li>
         ))}
       </ul>
+      {(hidden > 0 || (!all && work.groups.some((g) => g.invoices.length > POPUP_INVOICES_PER_CLIENT))) &&
+        (dashboard ? (
+          <a
+            class="see-all"
+            href={dashboard}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-relance-action="see-all"
+          >
+            {t('seeAllDashboard')}
+          </a>
+        ) : (
+          <button
+            type="button"
+            class="link see-all"
+            onClick={() => setAll(true)}
+            data-relance-action="see-all"
+          >
+            {t('seeAll', { count: new Intl.NumberFormat(t.lang).format(work.groups.length) })}
+          </button>
+        ))}
     </section>
   );
 }

@@ -21,6 +21,11 @@ const MESSAGES = {
     overdueInvoicesOne: '1 facture',
     overdueInvoicesMany: '{count} factures',
     overdueNone: 'Aucune facture en retard.',
+    nothingSeenYet:
+      "Aucune facture vue pour l'instant. Ouvrez la liste des factures de votre site de facturation : Relance la lit et affiche les retards.",
+    seeAll: 'Tout voir ({count} clients)',
+    seeAllDashboard: 'Tout voir dans le tableau de bord',
+    moreInvoices: '+ {count} autres factures',
     invoiceAmount: '{amount}',
     teachThisSite: 'Apprendre ce site',
     siteNotUnderstood:
@@ -203,6 +208,11 @@ const MESSAGES = {
     overdueInvoicesOne: '1 invoice',
     overdueInvoicesMany: '{count} invoices',
     overdueNone: 'No overdue invoices.',
+    nothingSeenYet:
+      'No invoice seen yet. Open the invoice list of your invoicing site: Relance reads it and shows what is late.',
+    seeAll: 'See all ({count} clients)',
+    seeAllDashboard: 'See all in the dashboard',
+    moreInvoices: '+ {count} more invoices',
     invoiceAmount: '{amount}',
     teachThisSite: 'Teach this site',
     siteNotUnderstood:
@@ -361,8 +371,9 @@ export function uiTranslator(lang: Language): UiTranslator {
 }
 
 /** `count` picks the singular or plural key (French and English both: 1 vs the rest, 0 plural). */
+/** The count is written the local way (`2 757`), like every number a person reads. */
 export function plural(t: UiTranslator, count: number, one: UiKey, many: UiKey): string {
-  return count === 1 ? t(one) : t(many, { count });
+  return count === 1 ? t(one) : t(many, { count: new Intl.NumberFormat(t.lang).format(count) });
 }
 
 /** The text for an error code from the background; unknown codes fall back to the generic one. */

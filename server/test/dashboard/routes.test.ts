@@ -383,7 +383,7 @@ describe('dashboard routes', () => {
           '',
           '2026-02-10',
           '30',
-          '0 à 30 jours',
+          '1 à 30 jours',
           "Proposition d'échéancier",
           '2026-03-02',
           '1234,56',

@@ -39,6 +39,14 @@ async function setup() {
 const action = (root: Element, name: string) => root.querySelector(`[data-relance-action="${name}"]`);
 
 describe('the notes panel', () => {
+  it('says what the client owes: the open invoices, and how much of it is overdue', async () => {
+    const { root } = await setup();
+    // F-1 and F-2 are overdue (1 000 € each), F-3 is not due yet.
+    expect(text(root.querySelector('[data-relance-part="owes"]')!)).toBe(
+      'Reste dû : 3 000,00 € · dont 2 000,00 € en retard',
+    );
+  });
+
   it('covers every overdue invoice of the client with a promise, unless the person unticks some', async () => {
     const { bg, invoices, root } = await setup();
     await click(action(root, 'log-promise-to-pay'));

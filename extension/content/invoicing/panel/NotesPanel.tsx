@@ -129,6 +129,7 @@ export function NotesPanel(props: NotesPanelProps) {
         closeLabel={t('close')}
         onClose={props.onClose}
       />
+      {entries && <Owed invoices={invoices} t={t} />}
       <section>
         <label for="relance-note">{t('addNote')}</label>
         <textarea
@@ -204,6 +205,36 @@ export function NotesPanel(props: NotesPanelProps) {
         />
       )}
     </div>
+  );
+}
+
+/**
+ * What the client owes, per currency: the open invoices' outstanding amounts (shared
+ * receivableOf, computed by the background), and how much of it is overdue.
+ */
+function Owed({ invoices, t }: { invoices: InvoicePolicyView[]; t: OverlayTranslator }) {
+  const totals = new Map<string, { owed: number; overdue: number }>();
+  for (const invoice of invoices) {
+    const total = totals.get(invoice.currency) ?? { owed: 0, overdue: 0 };
+    total.owed += invoice.outstandingCents;
+    if (invoice.daysOverdue > 0) total.overdue += invoice.outstandingCents;
+    totals.set(invoice.currency, total);
+  }
+  const owing = [...totals].filter(([, total]) => total.owed > 0);
+  return (
+    <section class="owes" data-relance-part="owes">
+      {owing.length === 0 ? (
+        <p class="muted">{t('owesNothing')}</p>
+      ) : (
+        owing.map(([currency, total]) => (
+          <p data-currency={currency} data-owed-cents={total.owed}>
+            <strong>{t('owesTotal', { amount: formatMoney(total.owed, currency, t.lang) })}</strong>
+            {total.overdue > 0 &&
+              ` · ${t('owesOverdue', { amount: formatMoney(total.overdue, currency, t.lang) })}`}
+          </p>
+        ))
+      )}
+    </section>
   );
 }
 

@@ -8,7 +8,8 @@ const base = {
   clientId: '01900000-0000-7000-8000-000000000002',
   invoiceIds: [],
   date: '2026-03-12',
-  at: '2026-03-12T09:30:00.000Z',
+  // 14:05 on that day wherever the tests run: the panel shows the person's own time.
+  at: new Date(2026, 2, 12, 14, 5).toISOString(),
   authorName: 'Marie',
 };
 
@@ -22,11 +23,21 @@ describe('timeline entries', () => {
     expect(describeEntry(entry, 'fr')).toEqual({
       kind: 'reminder',
       title: 'Relance',
-      date: '12/03/2026',
+      date: '12/03/2026 à 14:05',
       author: 'Marie',
       details: ['Relance formelle · Gmail · Relance FA-1'],
     });
     expect(describeEntry(entry, 'en').details[0]).toBe('Formal reminder · Gmail · Relance FA-1');
+    expect(describeEntry(entry, 'en').date).toMatch(/^12 Mar 2026, 0?2:05\sPM$/);
+  });
+
+  it('a call logged later for an earlier day shows its day alone, not the time it was typed', () => {
+    const entry: TimelineEntry = {
+      kind: 'activity',
+      sortKey: 'x',
+      activity: { ...base, type: 'call', date: '2026-03-10' },
+    };
+    expect(describeEntry(entry, 'fr').date).toBe('10/03/2026');
   });
 
   it('describe a promise to pay and a payment plan with amounts', () => {

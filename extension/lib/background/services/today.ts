@@ -5,9 +5,8 @@ import { evaluateInvoices, isOverdue } from './policy';
 
 /** The popup's list: what is due today, grouped by client (firmest first), and the overdue totals. */
 export async function todayWork(db: RelanceDb, settings: TeamSettings, today: string): Promise<TodayWork> {
-  const invoices = (await db.invoices.toArray()).filter(
-    (i) => !i.deleted && i.status !== 'paid' && i.status !== 'cancelled',
-  );
+  const known = (await db.invoices.toArray()).filter((i) => !i.deleted);
+  const invoices = known.filter((i) => i.status !== 'paid' && i.status !== 'cancelled');
   const evaluated = await evaluateInvoices(db, invoices, settings, today);
 
   const groups = new Map<string, { clientId: string; clientName: string; invoices: InvoicePolicyView[] }>();
@@ -34,5 +33,5 @@ export async function todayWork(db: RelanceDb, settings: TeamSettings, today: st
     t.count += 1;
     totals.set(e.invoice.currency, t);
   }
-  return { today, groups: sorted, overdueTotals: [...totals.values()] };
+  return { today, groups: sorted, overdueTotals: [...totals.values()], invoicesSeen: known.length };
 }

@@ -9,12 +9,21 @@ import { bucketLabel } from './labels';
  * well) each holding an inline SVG bar sized to the largest bucket. Each bar says what it shows
  * to screen readers; each row links to the overdue list filtered on its bucket.
  */
-export function AgeChart({ ctx, summary }: { ctx: PageContext; summary: OverdueSummary }) {
+export function AgeChart({
+  ctx,
+  summary,
+  caption,
+}: {
+  ctx: PageContext;
+  summary: OverdueSummary;
+  /** Names the currency when the team has several. */
+  caption?: string;
+}) {
   const { t, lang } = ctx;
   const largest = Math.max(...summary.buckets.map((b) => b.cents), 1);
   return (
     <figure class="age-chart" data-currency={summary.currency}>
-      <figcaption>{t('overdueByAge')}</figcaption>
+      <figcaption>{caption ?? t('overdueByAge')}</figcaption>
       <ol class="bars">
         {summary.buckets.map((b) => {
           const label = bucketLabel(t, b.bucket);

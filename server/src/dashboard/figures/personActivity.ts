@@ -15,6 +15,9 @@ export const PERSON_COLUMNS = {
   other: ['legal-action', 'comment'],
 } as const satisfies Record<string, readonly ActivityType[]>;
 
+/** A reminder that went out on paper is a letter, wherever it was logged from. */
+const PAPER_CHANNELS: readonly string[] = ['letter', 'registered-letter', 'print'];
+
 export type PersonColumn = keyof typeof PERSON_COLUMNS;
 export const PERSON_COLUMN_IDS = Object.keys(PERSON_COLUMNS) as PersonColumn[];
 
@@ -39,10 +42,11 @@ export async function personActivity(
   period: { from: IsoDate; to: IsoDate },
 ): Promise<PersonActivity[]> {
   const noteDay = sql<string>`to_char(${documents.updatedAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+  const channel = sql<string | null>`${activities.data}->>'channel'`;
   const [people, typeCounts, noteCounts] = await Promise.all([
     listPeople(db, teamId),
     db
-      .select({ authorId: activities.authorId, type: activities.type, n: count() })
+      .select({ authorId: activities.authorId, type: activities.type, channel, n: count() })
       .from(activities)
       .where(
         and(
@@ -54,7 +58,7 @@ export async function personActivity(
           sql`not exists (select 1 from ${activities} as v where v.team_id = ${activities.teamId} and v.type = 'void' and v.data->>'voids' = ${activities.id}::text)`,
         ),
       )
-      .groupBy(activities.authorId, activities.type),
+      .groupBy(activities.authorId, activities.type, channel),
     db
       .select({ authorId: documents.authorId, n: count() })
       .from(documents)
@@ -87,9 +91,10 @@ export async function personActivity(
       },
     ]),
   );
-  for (const { authorId, type, n } of typeCounts) {
+  for (const { authorId, type, channel: via, n } of typeCounts) {
     const row = rows.get(authorId);
-    const column = columnOf.get(type);
+    const column =
+      type === 'reminder' && via && PAPER_CHANNELS.includes(via) ? 'letters' : columnOf.get(type);
     if (!row || !column) continue;
     row.counts[column] += Number(n);
     row.total += Number(n);

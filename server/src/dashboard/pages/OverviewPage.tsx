@@ -41,6 +41,9 @@ export function OverviewPage({ ctx, overview }: { ctx: PageContext; overview: Ov
           {overview.dso.length === 0 ? <p>{t('dsoNoReceivables')}</p> : null}
           {overview.dso.map((d) => (
             <div key={d.currency} data-currency={d.currency} data-days={d.days ?? ''}>
+              {overview.dso.length > 1 && (
+                <h3 class="currency-label">{t('dsoIn', { currency: d.currency })}</h3>
+              )}
               <p class="big-number">{d.days === null ? '—' : plural(t, 'dsoDays', d.days)}</p>
               <p class="small">
                 {d.billedCents > 0
@@ -56,16 +59,27 @@ export function OverviewPage({ ctx, overview }: { ctx: PageContext; overview: Ov
         </div>
       </section>
 
-      <section class="panel">
-        {overview.overdue.length === 0 ? (
-          <>
-            <h2>{t('overdueByAge')}</h2>
-            <p>{t('nothingOverdue')}</p>
-          </>
-        ) : (
-          overview.overdue.map((s) => <AgeChart key={s.currency} ctx={ctx} summary={s} />)
-        )}
-      </section>
+      {/* One section per currency: amounts in different currencies are never added up. */}
+      {overview.overdue.length === 0 ? (
+        <section class="panel">
+          <h2>{t('overdueByAge')}</h2>
+          <p>{t('nothingOverdue')}</p>
+        </section>
+      ) : (
+        overview.overdue.map((s) => (
+          <section class="panel" key={s.currency} data-section-currency={s.currency}>
+            <AgeChart
+              ctx={ctx}
+              summary={s}
+              caption={
+                overview.overdue.length > 1
+                  ? t('overdueByAgeIn', { currency: s.currency })
+                  : t('overdueByAge')
+              }
+            />
+          </section>
+        ))
+      )}
 
       <section class="panel" data-figure="stages">
         <h2>{t('stagesTitle')}</h2>

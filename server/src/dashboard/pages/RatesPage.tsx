@@ -92,27 +92,29 @@ export function RatesPage(props: { ctx: PageContext; rates: TeamRates; saved: bo
     <section class="card" data-series={name}>
       <h2>{t(name)}</h2>
       <p data-known-until={series.knownUntil}>{t('knownUntil', { date: day(series.knownUntil) })}</p>
-      <table class="data">
-        <thead>
-          <tr>
-            <th>{t('from')}</th>
-            <th class="num">{t('rate')}</th>
-            <th>{t('origin')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.changes
-            .slice(-SHOWN)
-            .reverse()
-            .map((c) => (
-              <tr key={c.from} data-from={c.from}>
-                <td>{day(c.from)}</td>
-                <td class="num">{formatPercent(c.ratePercent, ctx.lang)}</td>
-                <td>{added(name, c.from) ? t('team') : t('shipped')}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <div class="table-wrap">
+        <table class="data">
+          <thead>
+            <tr>
+              <th>{t('from')}</th>
+              <th class="num">{t('rate')}</th>
+              <th>{t('origin')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {series.changes
+              .slice(-SHOWN)
+              .reverse()
+              .map((c) => (
+                <tr key={c.from} data-from={c.from}>
+                  <td>{day(c.from)}</td>
+                  <td class="num">{formatPercent(c.ratePercent, ctx.lang)}</td>
+                  <td>{added(name, c.from) ? t('team') : t('shipped')}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
   return (
@@ -156,24 +158,26 @@ export function RatesPage(props: { ctx: PageContext; rates: TeamRates; saved: bo
       </section>
       <section class="card">
         <h2>{t('legal')}</h2>
-        <table class="data">
-          <tbody>
-            {rates.table.frLegalInterest.halfYears
-              .slice(-4)
-              .reverse()
-              .map((h) => (
-                <tr key={h.from}>
-                  <td>{day(h.from)}</td>
-                  <td class="num">
-                    {formatPercent(h.otherCasesPercent, ctx.lang)} ({t('otherCases')})
-                  </td>
-                  <td class="num">
-                    {formatPercent(h.privateCreditorPercent, ctx.lang)} ({t('privateCreditor')})
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <div class="table-wrap">
+          <table class="data">
+            <tbody>
+              {rates.table.frLegalInterest.halfYears
+                .slice(-4)
+                .reverse()
+                .map((h) => (
+                  <tr key={h.from}>
+                    <td>{day(h.from)}</td>
+                    <td class="num">
+                      {formatPercent(h.otherCasesPercent, ctx.lang)} ({t('otherCases')})
+                    </td>
+                    <td class="num">
+                      {formatPercent(h.privateCreditorPercent, ctx.lang)} ({t('privateCreditor')})
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
         <h3>{t('legalAddTitle')}</h3>
         <form method="post" action={ctx.href('/rates')} class="filters" data-form="legal-interest">
           <input type="hidden" name="series" value="frLegalInterest" />
