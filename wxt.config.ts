@@ -23,6 +23,9 @@ export default defineConfig({
     // Sites the user adds are asked for at that moment, never <all_urls> up front.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
+    // The invoicing overlay's panels, loaded by its content script on first use (uiLoader.ts), on
+    // whatever site the user added: any http(s) page may be one.
+    web_accessible_resources: [{ resources: ['invoicing-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,4 @@
-import type { Language } from '@relance/shared';
+import type { Language } from '@relance/shared/vocabulary';
 import { browser } from 'wxt/browser';
 import {
   type InvoicePolicyView,
@@ -7,26 +7,22 @@ import {
   sendMessage,
   TAB_MESSAGES,
 } from '../../lib/messages';
-import { FloatingPanel, PANEL_CSS, SIDE_PANEL_CSS } from '../shared/floating';
-import { guard, guardAsync } from '../shared/guard';
+import { guard, guardAsync, reportError } from '../shared/guard';
 import { browserLanguage, pageLocale } from '../shared/language';
-import { parsingLanguage } from './adapters/parsing';
 import type { TaughtMapping } from './adapters/taught';
-import type { InvoiceOnPage, ReadContext } from './adapters/types';
+import type { ReadContext } from './adapters/types';
 import { PageObserver } from './observe/pageObserver';
 import { InvoiceOverlay } from './overlay';
-import { NotesPanel } from './panel/NotesPanel';
-import { type Letter, writeLetter } from './remind/letter';
-import { downloadText, printText } from './remind/printWindow';
-import { ReminderDialog } from './remind/ReminderDialog';
-import { overlayTranslator } from './strings';
-import { TeachMode } from './teach/teachMode';
+import type { InvoicingUi } from './ui';
+import { loadInvoicingUi, UI_FILE, type UiFactory } from './uiLoader';
 
 export interface InvoicingOverlayOptions {
   doc?: Document;
   send?: Send;
   /** Called when the extension is reloaded or removed: everything stops. */
   onInvalidated?: (stop: () => void) => void;
+  /** The panels, dialog and teach mode (default: `invoicing-ui.js`, loaded on first use). */
+  loadUi?: () => Promise<UiFactory>;
 }
 
 interface Setup {
@@ -72,59 +68,61 @@ export async function startInvoicingOverlay(
     baseUrl: doc.location?.href ?? '',
   });
 
-  const notes = new FloatingPanel(doc, 'relance-notes-panel', SIDE_PANEL_CSS, 'side');
-  const reminder = new FloatingPanel(doc, 'relance-reminder', PANEL_CSS);
+  // The panels, dialog and teach mode: loaded when the page is idle after its first badges, or
+  // when a person opens one first; once loaded, a click opens its panel at once.
+  const loadUi = options.loadUi ?? (() => loadInvoicingUi(browser.runtime.getURL(UI_FILE as '/')));
+  let ui: Promise<InvoicingUi> | null = null;
+  let loaded: InvoicingUi | null = null;
+  let stopped = false;
+  const ensureUi = (): Promise<InvoicingUi> => {
+    ui ??= loadUi().then(
+      (create) => {
+        loaded = create({
+          doc,
+          send,
+          lang,
+          readContext,
+          onClientChanged: (clientId) => overlay.refresh((v: InvoicePolicyView) => v.clientId === clientId),
+          saveMapping: async (mapping) => {
+            await send({ type: 'saveSiteMapping', mapping });
+            observer.setTaught(mapping);
+          },
+        });
+        return loaded;
+      },
+      (error) => {
+        ui = null; // try again next time
+        throw error;
+      },
+    );
+    return ui;
+  };
+  const withUi = (what: string, use: (ready: InvoicingUi) => void) => {
+    if (loaded) return guard(what, use)(loaded);
+    ensureUi().then(
+      guard(what, (ready: InvoicingUi) => {
+        if (!stopped) use(ready);
+      }),
+      (error) => reportError(what, error),
+    );
+  };
+  const preloadUi = () => {
+    if (ui || stopped) return;
+    const win = doc.defaultView;
+    const load = () => void ensureUi().catch((error) => reportError('ui.preload', error));
+    if (win?.requestIdleCallback) win.requestIdleCallback(load, { timeout: 2000 });
+    else win?.setTimeout(load, 500);
+  };
 
   const overlay: InvoiceOverlay = new InvoiceOverlay({
     doc,
     send,
     lang,
     actions: {
-      notes: (observation, view) => openNotes(observation, view),
-      remind: (_observation, view) => openReminder(view),
+      notes: (observation, view) => withUi('ui.notes', (loaded) => loaded.openNotes(observation, view)),
+      remind: (_observation, view) => withUi('ui.remind', (loaded) => loaded.openReminder(view)),
     },
   });
-
-  const refreshClient = (clientId: string) =>
-    overlay.refresh((v: InvoicePolicyView) => v.clientId === clientId);
-
-  function openNotes(observation: InvoiceOnPage, view: InvoicePolicyView) {
-    reminder.close();
-    notes.show(
-      <NotesPanel
-        key={view.clientId}
-        send={send}
-        lang={lang}
-        clientId={view.clientId}
-        clientName={view.clientName}
-        invoiceIds={[view.invoiceId]}
-        currency={observation.currency}
-        amountDueCents={view.amountDueCents}
-        onClose={() => notes.close()}
-        onChanged={() => refreshClient(view.clientId)}
-      />,
-    );
-  }
-
-  function openReminder(view: InvoicePolicyView) {
-    notes.close();
-    reminder.show(
-      <ReminderDialog
-        key={view.invoiceId}
-        send={send}
-        lang={lang}
-        invoiceIds={[view.invoiceId]}
-        onClose={() => reminder.close()}
-        pageLanguage={parsingLanguage(pageLocale(doc))}
-        onLogged={(prepared) => refreshClient(prepared.clientId)}
-        openUrl={(url) => openUrl(doc, url)}
-        printLetter={(letter) => printLetter(doc, letter)}
-        printText={(title, text) => printText(doc, title, text, overlayTranslator(lang)('printButton'))}
-        download={(fileName, text) => downloadText(doc, fileName, text)}
-        copyText={(text) => doc.defaultView!.navigator.clipboard.writeText(text)}
-      />,
-    );
-  }
 
   // How many invoices this page showed: the popup says when a site is not understood (a count only;
   // no page text leaves the page).
@@ -135,21 +133,12 @@ export async function startInvoicingOverlay(
     onObserved: (observations) => {
       seen += observations.length;
       overlay.observed(observations);
+      preloadUi();
     },
     onVanished: (rows) => overlay.vanished(rows),
   });
   if (setup.mapping) observer.setTaught(setup.mapping);
   observer.start();
-
-  const teach = new TeachMode({
-    doc,
-    lang,
-    readContext,
-    save: async (mapping) => {
-      await send({ type: 'saveSiteMapping', mapping });
-      observer.setTaught(mapping);
-    },
-  });
 
   // Teammates' reminders and notes arrive with sync: ask again when the user comes back to the tab.
   const listeners = new AbortController();
@@ -169,7 +158,7 @@ export async function startInvoicingOverlay(
 
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     const type = (message as { type?: unknown } | null)?.type;
-    if (type === TAB_MESSAGES.startTeachMode) guard('teach.start', () => teach.start())();
+    if (type === TAB_MESSAGES.startTeachMode) withUi('teach.start', (loaded) => loaded.startTeachMode());
     if (type === TAB_MESSAGES.refresh) overlay.refresh();
     if (type === TAB_MESSAGES.pageReport) {
       void observer.idle().then(() => {
@@ -187,40 +176,15 @@ export async function startInvoicingOverlay(
   if (!options.send) browser.runtime.onMessage.addListener(onMessage);
 
   const stop = () => {
+    stopped = true;
     observer.stop();
-    teach.stop();
-    notes.close();
-    reminder.close();
+    void ui?.then(
+      (loaded) => loaded.stop(),
+      () => {},
+    );
     listeners.abort();
     if (!options.send) browser.runtime.onMessage.removeListener(onMessage);
   };
   options.onInvalidated?.(stop);
   return { stop };
-}
-
-/** Opens a compose URL without navigating the page: a link clicked from inside our shadow root. */
-function openUrl(doc: Document, url: string): void {
-  const link = doc.createElement('a');
-  link.href = url;
-  if (!url.startsWith('mailto:')) {
-    link.target = '_blank';
-    link.rel = 'noopener noreferrer';
-  }
-  link.click();
-}
-
-/**
- * A printable letter in a new window, opened at once (within the click, or the browser blocks it)
- * and written when the text is ready, with DOM calls only (no HTML strings).
- */
-function printLetter(doc: Document, letter: Promise<Letter>): void {
-  const win = doc.defaultView?.open('', '_blank');
-  if (!win) return;
-  letter.then(
-    guard('letter.write', (ready: Letter) => {
-      writeLetter(win.document, ready);
-      win.focus();
-    }),
-    () => win.close(),
-  );
 }

@@ -97,4 +97,31 @@ describe('BadgeSet', () => {
     expect(badges[0]!.getAttribute('data-action-due')).toBe('false');
     expect(badges[0]!.shadowRoot!.textContent).toContain('D+30');
   });
+
+  it('is compact: the pill says the days, the details are in a popover it describes, hidden with Escape', () => {
+    const set = new BadgeSet(document, 'fr', { remind: vi.fn(), notes: vi.fn() });
+    const o = rowWithInvoice(7);
+    set.show(o, {
+      ...viewOf(o),
+      lastReminder: { date: '2026-01-20', channel: 'email', authorName: 'Marie' },
+    });
+    const root = document.querySelector('relance-badge')!.shadowRoot!;
+    const pill = root.querySelector('.pill')!;
+    expect(pill.textContent).toBe('J+30');
+    const details = root.getElementById(pill.getAttribute('aria-describedby')!)!;
+    expect(details.getAttribute('role')).toBe('tooltip');
+    expect(details.textContent).toContain('échéancier');
+    expect(details.textContent).toContain('par Marie');
+    // Outside the popover, only the pill and the two buttons.
+    expect(root.querySelectorAll('.b > :not(.details)')).toHaveLength(3);
+
+    const box = root.querySelector('.b')!;
+    (pill as HTMLElement).focus();
+    pill.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(box.classList.contains('dismissed')).toBe(true);
+    pill.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(box.classList.contains('dismissed')).toBe(false);
+    (pill as HTMLElement).click();
+    expect(box.classList.contains('pinned')).toBe(true);
+  });
 });

@@ -1,12 +1,11 @@
 import type { Language } from '@relance/shared';
-import { type ComponentChild, h, render } from 'preact';
 import type { InvoicePolicyView } from '../../../lib/messages';
 import { guard } from '../../shared/guard';
 import { createShadowHost } from '../../shared/shadowHost';
 import type { InvoiceOnPage } from '../adapters/types';
 import { type OverlayTranslator, overlayTranslator } from '../strings';
-import { Badge } from './Badge';
 import { BADGE_CSS } from './badgeStyles';
+import { type BadgeContent, drawBadge } from './badgeView';
 
 export const BADGE_TAG = 'relance-badge';
 /** A page that keeps removing our badge gets it back this many times a minute, then we stop fighting. */
@@ -29,7 +28,7 @@ interface Mounted {
   host: HTMLElement;
   root: ShadowRoot;
   /** The content as of the last answer. */
-  content?: ComponentChild;
+  content?: BadgeContent;
   drawn: boolean;
 }
 
@@ -89,12 +88,12 @@ export class BadgeSet {
     setAttribute(host, 'data-client', observation.clientName);
     setAttribute(host, 'data-amount-due', String(view.outstandingCents));
     setAttribute(host, 'data-currency', view.currency);
-    mounted.content = h(Badge, {
+    mounted.content = {
       view,
       t: this.t,
       onRemind: guard('badge.remind', () => this.actions.remind(observation, view, host)),
       onNotes: guard('badge.notes', () => this.actions.notes(observation, view, host)),
-    });
+    };
     if (mounted.drawn || this.drawnEagerly < EAGER_BADGES || !this.observerOfViewport()) {
       if (!mounted.drawn) this.drawnEagerly++;
       this.draw(mounted);
@@ -103,7 +102,7 @@ export class BadgeSet {
   }
 
   private draw(mounted: Mounted): void {
-    if (mounted.content) render(mounted.content, mounted.root);
+    if (mounted.content) drawBadge(mounted.root, mounted.content);
     if (!mounted.drawn && mounted.host.isConnected) {
       // Drawn after entering the page: say so on the host, where observers of the page can see it.
       mounted.host.setAttribute('data-drawn', '');
@@ -154,7 +153,7 @@ export class BadgeSet {
     this.byRow.delete(row);
     if (mounted) {
       this.nearViewport?.unobserve(mounted.host);
-      render(null, mounted.root);
+      mounted.root.replaceChildren();
       mounted.host.remove();
     }
     removeCopies(row, null);
@@ -181,6 +180,7 @@ export class BadgeSet {
     const created: Mounted = { ...createShadowHost(this.doc, BADGE_TAG, BADGE_CSS), drawn: false };
     this.byHost.set(created.host, created);
     stopPageHandlers(created.host);
+    handleDetails(created.host, created.root);
     this.waiting.push({ row, anchor, mounted: created });
     this.pending.add(created);
     return created;
@@ -193,6 +193,48 @@ function removeCopies(row: Element, keep: Element | null): void {
 
 function setAttribute(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/**
+ * The details popover (CSS shows it on hover and focus): Escape hides it until the pointer or the
+ * focus comes back; a click on the pill keeps it open (touch screens); near the bottom of the
+ * window it opens above. One set of listeners per badge, on its host.
+ */
+function handleDetails(host: HTMLElement, root: ShadowRoot): void {
+  const box = () => root.firstElementChild as HTMLElement | null;
+  const reopen = guard('badge.details', () => {
+    const b = box();
+    if (!b) return;
+    b.classList.remove('dismissed');
+    const win = host.ownerDocument.defaultView;
+    // Only read when a person points at the badge: nothing is measured while the list loads.
+    if (win) b.classList.toggle('above', host.getBoundingClientRect().bottom > win.innerHeight - 120);
+  });
+  host.addEventListener('mouseenter', reopen);
+  host.addEventListener('focusin', reopen);
+  host.addEventListener(
+    'keydown',
+    guard('badge.escape', (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      box()?.classList.remove('pinned');
+      box()?.classList.add('dismissed');
+      host.style.zIndex = '';
+    }),
+  );
+  host.addEventListener(
+    'click',
+    guard('badge.pin', (event: Event) => {
+      const target = event.composedPath()[0] as Element | undefined;
+      if (!target?.classList?.contains('pill')) return;
+      const b = box();
+      if (!b) return;
+      const pinned = !b.classList.contains('pinned');
+      b.classList.toggle('pinned', pinned);
+      b.classList.toggle('dismissed', !pinned);
+      // Above the other rows' badges while pinned (hover and focus do it in BADGE_CSS).
+      host.style.zIndex = pinned ? '2147483001' : '';
+    }),
+  );
 }
 
 /** Clicks and keys in our badge are ours: the row's own handlers (open the invoice…) must not run. */
