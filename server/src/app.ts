@@ -4,6 +4,7 @@ import { limitBody } from './middleware/body-limit';
 import { extensionCors } from './middleware/cors';
 import { handleError, notFound } from './middleware/errors';
 import { rateLimit } from './middleware/rate-limit';
+import { refuseUnstorableQuery } from './middleware/storable-text';
 import { dashboardRoutes } from './routes/dashboard';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFound);
   app.use('*', extensionCors());
   app.use('*', limitBody(deps.maxBodyBytes));
+  app.use('*', refuseUnstorableQuery());
   if (deps.rateLimit) {
     const limiter = rateLimit(deps.db, deps.rateLimit, deps.now);
     app.use('/api/*', limiter);

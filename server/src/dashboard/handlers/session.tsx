@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Database } from '../../db/open';
 import { TOKEN_SHAPE } from '../../http/credentials';
+import { readForm } from '../../http/form';
 import { authenticate } from '../../services/tokens';
 import type { DashboardEnv } from '../http/pageContext';
 import { safeNext } from '../http/params';
@@ -23,7 +24,7 @@ export async function signInForm(c: C, db: Database) {
  */
 export async function signIn(c: C, db: Database) {
   if (!isSameOrigin(c)) return c.text('cross-site request refused', 403);
-  const form = await c.req.parseBody();
+  const form = await readForm(c);
   const token = typeof form.token === 'string' ? form.token.trim() : '';
   const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
   const fail = (error: SignInError, status: 400 | 401) =>
