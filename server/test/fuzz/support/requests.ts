@@ -508,8 +508,9 @@ export class RequestGenerator {
       '/dashboard/assets/dashboard.css',
     ]);
     const cookie = r.pick([
+      () => this.who.ownerCookie,
       () => `relance_dashboard=${this.who.owner}`,
-      () => `relance_dashboard=${this.who.member}`,
+      () => `relance_dashboard=rls_${r.string(43, 'abcdefghijklmnopqrstuvwxyz0123456789_-')}`,
       () => `relance_dashboard=${encode(r.hostileString().slice(0, 300))}`,
       () => `relance_dashboard=${'a'.repeat(50)}`,
       () => '',
