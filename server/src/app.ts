@@ -4,6 +4,7 @@ import { limitBody } from './middleware/body-limit';
 import { extensionCors } from './middleware/cors';
 import { handleError, notFound } from './middleware/errors';
 import { rateLimit } from './middleware/rate-limit';
+import { refuseUnstorableQuery } from './middleware/storable-text';
 import { correctionRoutes } from './routes/corrections';
 import { dashboardRoutes } from './routes/dashboard';
 import { healthRoutes } from './routes/health';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFound);
   app.use('*', extensionCors());
   app.use('*', limitBody(deps.maxBodyBytes));
+  app.use('*', refuseUnstorableQuery());
   if (deps.rateLimit) {
     const limiter = rateLimit(deps.db, deps.rateLimit, deps.now);
     app.use('/api/*', limiter);

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import type { SignupPolicy } from './app-env';
 import { DEFAULT_DATA_DIR, type OpenDatabaseOptions } from './db/open';
 
 /**
@@ -24,4 +25,24 @@ export function integerFromEnv(
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
   return value;
+}
+
+/**
+ * RELANCE_SIGNUP: `open` lets anyone who reaches the server create a team; `closed` leaves that
+ * to the CLI (`create-team`) and to the instance admin (RELANCE_ADMIN_TOKEN). Unset, it is closed
+ * when NODE_ENV=production and open otherwise (a developer's machine, the tests).
+ */
+export function signupFromEnv(env: NodeJS.ProcessEnv = process.env): SignupPolicy {
+  const raw = (env.RELANCE_SIGNUP ?? '').trim().toLowerCase();
+  if (raw === '') return env.NODE_ENV === 'production' ? 'closed' : 'open';
+  if (raw === 'open' || raw === 'closed') return raw;
+  throw new Error(`RELANCE_SIGNUP must be "open" or "closed", not "${env.RELANCE_SIGNUP}"`);
+}
+
+/** RELANCE_ADMIN_TOKEN: at least 32 characters, so that it cannot be guessed. */
+export function adminTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = env.RELANCE_ADMIN_TOKEN?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 32) throw new Error('RELANCE_ADMIN_TOKEN must be at least 32 characters long');
+  return raw;
 }

@@ -1,5 +1,5 @@
 import { createApp } from './app';
-import { databaseOptionsFromEnv, integerFromEnv } from './config';
+import { adminTokenFromEnv, databaseOptionsFromEnv, integerFromEnv, signupFromEnv } from './config';
 import { openDatabase } from './db/open';
 import { rateLimitsFromEnv } from './middleware/rate-limit';
 import { listen } from './serve';
@@ -13,11 +13,25 @@ async function main() {
   if (port > 65535) throw new Error(`PORT is not a port number: ${port}`);
   const maxBodyBytes = integerFromEnv('RELANCE_MAX_BODY_BYTES', undefined);
   const rateLimit = rateLimitsFromEnv();
+  const signup = signupFromEnv();
+  const adminToken = adminTokenFromEnv();
 
   const database = await openDatabase(databaseOptionsFromEnv());
-  const app = createApp({ db: database.db, maxBodyBytes, rateLimit });
+  const app = createApp({
+    db: database.db,
+    maxBodyBytes,
+    rateLimit,
+    trustProxy: rateLimit.trustProxy,
+    signup,
+    adminToken,
+  });
   const server = await listen(app, port, process.env.HOST || undefined);
   console.log(`Relance server listening on ${server.url} (${database.driver}: ${database.location})`);
+  console.log(
+    signup === 'open'
+      ? 'Sign-up is open: anyone who reaches this server can create a team (RELANCE_SIGNUP=closed to stop it).'
+      : `Sign-up is closed: teams are created with the CLI${adminToken ? ' or with RELANCE_ADMIN_TOKEN' : ''}.`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

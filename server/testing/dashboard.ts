@@ -30,6 +30,16 @@ export async function openHarness(today: IsoDate): Promise<DashboardHarness> {
   const opened = await openDatabase(url ? { databaseUrl: url } : { dataDir: 'memory://' });
   const app = createApp({ db: opened.db, now: () => now });
   let clock = now.getTime() - 60_000;
+  // One dashboard session per token, opened by signing in as a browser does.
+  const sessions = new Map<string, Promise<string>>();
+  const sessionCookieFor = (token: string) => {
+    let cookie = sessions.get(token);
+    if (!cookie) {
+      cookie = dashboardSignIn(app, token);
+      sessions.set(token, cookie);
+    }
+    return cookie;
+  };
   const nextHlc = () => formatHlc({ ms: ++clock, counter: 0, node: 'dashboard-test' });
   return {
     db: opened.db,
@@ -58,8 +68,22 @@ export async function openHarness(today: IsoDate): Promise<DashboardHarness> {
     },
     async get(path, token, headers = {}) {
       return app.request(path, {
-        headers: { ...(token ? { Cookie: `${SESSION_COOKIE}=${token}` } : {}), ...headers },
+        headers: { ...(token ? { Cookie: await sessionCookieFor(token) } : {}), ...headers },
       });
     },
   };
+}
+
+/** Signs in to the dashboard with `token`; answers the `Cookie` header the browser then sends. */
+export async function dashboardSignIn(app: App, token: string): Promise<string> {
+  const res = await app.request('/dashboard/sign-in', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token }).toString(),
+  });
+  const cookie = res.headers.get('Set-Cookie')?.split(';')[0];
+  if (res.status !== 303 || !cookie?.startsWith(`${SESSION_COOKIE}=`)) {
+    throw new Error(`dashboard sign-in answered ${res.status}`);
+  }
+  return cookie;
 }

@@ -169,9 +169,10 @@ export const noteRevisions = pgTable(
 );
 
 /**
- * Request counters of the rate limiter (middleware/rate-limit.ts), one row per key (a token's hash,
- * or a client address), kept in the database so that every server instance counts together.
- * A fixed window: the count starts again at 1 when a request opens a newer window.
+ * Request counters of the rate limiter (middleware/rate-limit.ts), one row per key (a known token's
+ * id, or a client address: never one per unknown token), kept in the database so that every
+ * server instance counts together. A sliding window, estimated from this window's count and the
+ * previous one's (see rate-limit-counter.ts).
  */
 export const rateLimits = pgTable(
   'rate_limits',
@@ -179,6 +180,35 @@ export const rateLimits = pgTable(
     key: text('key').primaryKey(),
     windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
     count: integer('count').notNull(),
+    /** The count of the window just before `window_start` (0 when that one saw nothing): the sliding estimate weighs it. */
+    previousCount: integer('previous_count').notNull().default(0),
   },
   (t) => [index('rate_limits_window_idx').on(t.windowStart)],
+);
+
+/**
+ * Dashboard sessions: the browser's cookie holds a random session id, stored here as its SHA-256
+ * only; never the API token. A session ends when it expires, at sign-out, or when the token it
+ * was opened with is revoked.
+ */
+export const dashboardSessions = pgTable(
+  'dashboard_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    sessionHash: text('session_hash').notNull(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    tokenId: uuid('token_id')
+      .notNull()
+      .references(() => tokens.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('dashboard_sessions_hash_idx').on(t.sessionHash),
+    index('dashboard_sessions_token_idx').on(t.tokenId),
+    index('dashboard_sessions_expiry_idx').on(t.expiresAt),
+  ],
 );

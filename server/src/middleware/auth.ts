@@ -2,20 +2,19 @@ import type { Role } from '@relance/shared';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env';
 import type { Database } from '../db/open';
-import { bearerToken, TOKEN_SHAPE } from '../http/credentials';
+import { resolveCaller } from '../http/caller';
 import { ServiceError } from '../services/errors';
-import { authenticate } from '../services/tokens';
 
 /** Resolves `Authorization: Bearer <token>` to the team and person in `c.var.identity`, or answers 401. */
 export function requireAuth(db: Database) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const token = bearerToken(c);
-    const identity = token && TOKEN_SHAPE.test(token) ? await authenticate(db, token) : null;
-    if (!identity) {
+    // The rate limiter has usually looked the token up already: the same lookup is reused.
+    const caller = await resolveCaller(c, db);
+    if (caller.kind !== 'token') {
       c.header('WWW-Authenticate', 'Bearer');
       throw new ServiceError(401, 'unauthorized', 'a valid bearer token is required');
     }
-    c.set('identity', identity);
+    c.set('identity', caller.identity);
     await next();
   });
 }

@@ -3,6 +3,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { dashboardErrorPage } from '../dashboard/http/errorPage';
 import { ServiceError } from '../services/errors';
 
 /**
@@ -10,7 +11,7 @@ import { ServiceError } from '../services/errors';
  * request got wrong (a body that does not parse, a value that fails its schema or that the
  * database cannot take) is a 4xx saying so; a database out of reach is a 503; only a genuine bug
  * is a 500, its details kept in the server log. The API answers it as JSON, the dashboard as a
- * page (dashboard/handlers/errors.tsx), both from the same `ErrorAnswer`.
+ * page (dashboard/http/errorPage.tsx), both from the same `ErrorAnswer`.
  */
 export interface ErrorAnswer {
   status: ContentfulStatusCode;
@@ -52,9 +53,18 @@ export function classifyError(err: unknown, c: Context): ErrorAnswer {
   return answer(500, 'internal_error', 'something went wrong on the server', true);
 }
 
-/** The API's boundary: JSON `{ error, message, retryable, … }`. */
+/** The boundary: JSON `{ error, message, retryable, … }` on the API, a page on the dashboard. */
 export const handleError: ErrorHandler = (err, c) => {
   const { status, body } = classifyError(err, c);
+  if (typeof body.retryAfter === 'number') c.header('Retry-After', String(body.retryAfter));
+  if (c.req.path === '/dashboard' || c.req.path.startsWith('/dashboard/')) {
+    try {
+      return dashboardErrorPage(c, status, body.error);
+    } catch (pageError) {
+      console.error('[relance] error page failed:', pageError);
+      return c.text(body.message, status);
+    }
+  }
   return c.json(body, status);
 };
 

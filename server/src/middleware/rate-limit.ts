@@ -2,20 +2,27 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { integerFromEnv } from '../config';
 import type { Database } from '../db/open';
-import { bearerToken, clientAddress, sessionCookie } from '../http/credentials';
-import { sha256Hex } from '../services/secrets';
-import { countRequest } from './rate-limit-counter';
+import { resolveCaller } from '../http/caller';
+import { clientAddress } from '../http/credentials';
+import {
+  type Counted,
+  countRequest,
+  secondsUntilRoom,
+  slidingCount,
+  uncountRequest,
+} from './rate-limit-counter';
 
 /**
- * Rate limits: a fixed-window counter per token (bearer header, or the dashboard's session cookie),
- * and per client address for requests without a token (creating a team, joining, signing in).
+ * Rate limits: a sliding-window counter per token (bearer header, or the dashboard session opened
+ * with it), and per client address for requests without a valid one (creating a team, joining,
+ * signing in, and every failed token check).
  * The counters live in the database (`rate_limits`), so every instance behind a load balancer
  * counts against the same limit. A refused request gets 429 JSON and `Retry-After` (seconds).
  */
 export interface RateLimitOptions {
-  /** Requests per token in each window; 0 turns the per-token limit off. */
+  /** Requests per token in any window length; 0 turns the per-token limit off. */
   perToken: number;
-  /** Requests per client address in each window, for requests without a token; 0 turns it off. */
+  /** Requests per client address in any window length, for requests without a valid token; 0 turns it off. */
   perAddress: number;
   windowSeconds: number;
   /**
@@ -47,29 +54,37 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLim
 export function rateLimit(db: Database, options: RateLimitOptions, now: () => Date = () => new Date()) {
   const windowMs = options.windowSeconds * 1000;
   return createMiddleware(async (c, next) => {
-    const subject = whoIsCalling(c, options.trustProxy);
-    const limit = subject.kind === 'token' ? options.perToken : options.perAddress;
-    if (limit <= 0) return next();
-
-    const at = now().getTime();
-    const windowStart = new Date(at - (at % windowMs));
-    let counted: Awaited<ReturnType<typeof countRequest>>;
+    let subject: { kind: 'token' | 'address'; key: string };
     try {
-      counted = await countRequest(db, subject.key, windowStart);
+      subject = await whoIsCalling(c, db, options.trustProxy, now);
     } catch (error) {
       // The database is unreachable: the request would fail there anyway, with the right error.
       console.error('[relance] rate limit not checked:', error instanceof Error ? error.message : error);
       return next();
     }
-    if (counted.count <= limit) return next();
+    const limit = subject.kind === 'token' ? options.perToken : options.perAddress;
+    if (limit <= 0) return next();
 
-    const retryAfter = Math.max(1, Math.ceil((counted.windowStart.getTime() + windowMs - at) / 1000));
+    const at = now().getTime();
+    const windowStart = new Date(at - (at % windowMs));
+    let counted: Counted;
+    try {
+      counted = await countRequest(db, subject.key, windowStart, windowMs);
+    } catch (error) {
+      console.error('[relance] rate limit not checked:', error instanceof Error ? error.message : error);
+      return next();
+    }
+    if (slidingCount(counted, at, windowMs) <= limit) return next();
+
+    // Refused requests do not use up the budget: a client that waits as told gets through.
+    await uncountRequest(db, subject.key, counted.windowStart).catch(() => {});
+    const retryAfter = secondsUntilRoom(counted, at, windowMs, limit);
     c.header('Retry-After', String(retryAfter));
     return c.json(
       {
         error: 'rate_limited',
         retryable: true,
-        message: `too many requests: at most ${limit} every ${options.windowSeconds} s; try again in ${retryAfter} s`,
+        message: `too many requests: at most ${limit} in any ${options.windowSeconds} s; try again in ${retryAfter} s`,
         retryAfter,
       },
       429,
@@ -78,11 +93,20 @@ export function rateLimit(db: Database, options: RateLimitOptions, now: () => Da
 }
 
 /**
- * The key a request is counted under. Tokens are only ever kept hashed, here as in `tokens`; an
- * unknown token is counted under its own hash too (guessing 256-bit tokens is hopeless anyway).
+ * The key a request is counted under: a known token's id (the dashboard's session counts for the
+ * token it was opened with), else the client's address. A credential that names nobody is counted
+ * against its address, with the budget of anonymous requests: guessing is throttled per address,
+ * and no row is ever stored per unknown token.
  */
-function whoIsCalling(c: Context, trustProxy: boolean): { kind: 'token' | 'address'; key: string } {
-  const token = bearerToken(c) ?? sessionCookie(c);
-  if (token) return { kind: 'token', key: `token:${sha256Hex(token)}` };
+async function whoIsCalling(
+  c: Context,
+  db: Database,
+  trustProxy: boolean,
+  now: () => Date,
+): Promise<{ kind: 'token' | 'address'; key: string }> {
+  const caller = await resolveCaller(c, db, now);
+  if (caller.kind === 'token' || caller.kind === 'session') {
+    return { kind: 'token', key: `token:${caller.identity.tokenId}` };
+  }
   return { kind: 'address', key: `address:${clientAddress(c, trustProxy)}` };
 }

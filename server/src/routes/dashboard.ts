@@ -24,12 +24,14 @@ import { isSameOrigin, sessionIdentity } from '../dashboard/http/session';
 
 /**
  * The team leads' dashboard (server-rendered Preact, no script needed), mounted at `/dashboard`.
- * Signed in with a lead's or owner's token kept in an HttpOnly cookie; every query is scoped to
- * that token's team.
+ * Signed in with a lead's or owner's token, which opens a session (an HttpOnly cookie holding the
+ * session's id, see http/session.ts); every query is scoped to that token's team.
  */
 export function dashboardRoutes(deps: AppDeps) {
   const { db } = deps;
-  const today = () => todayLocal(deps.now?.() ?? new Date());
+  const now = () => deps.now?.() ?? new Date();
+  const today = () => todayLocal(now());
+  const trustProxy = deps.trustProxy ?? deps.rateLimit?.trustProxy ?? false;
 
   return (
     new Hono<DashboardEnv>()
@@ -44,13 +46,13 @@ export function dashboardRoutes(deps: AppDeps) {
           'Cache-Control': 'public, max-age=86400',
         }),
       )
-      .get('/sign-in', (c) => signInForm(c, db))
-      .post('/sign-in', (c) => signIn(c, db))
-      .post('/sign-out', (c) => signOut(c))
+      .get('/sign-in', (c) => signInForm(c, db, now))
+      .post('/sign-in', (c) => signIn(c, db, trustProxy, now))
+      .post('/sign-out', (c) => signOut(c, db, trustProxy, now))
       // Everything below needs a signed-in lead or owner.
       .use('*', async (c, next) => {
         if (c.req.method === 'POST' && !isSameOrigin(c)) return c.text('cross-site request refused', 403);
-        const identity = await sessionIdentity(c, db);
+        const identity = await sessionIdentity(c, db, now);
         if (!identity) {
           const url = new URL(c.req.url);
           const next = `${url.pathname}${url.search}`;

@@ -5,6 +5,11 @@ export function newToken(): string {
   return `rlt_${randomBytes(32).toString('base64url')}`;
 }
 
+/** Dashboard session ids: 32 random bytes too, kept in an HttpOnly cookie, stored hashed. */
+export function newSessionId(): string {
+  return `rls_${randomBytes(32).toString('base64url')}`;
+}
+
 export function sha256Hex(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }

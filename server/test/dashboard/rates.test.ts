@@ -1,7 +1,6 @@
 import type { Membership } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../src/http/credentials';
-import { type DashboardHarness, openHarness } from '../../testing/dashboard';
+import { type DashboardHarness, dashboardSignIn, openHarness } from '../../testing/dashboard';
 
 /** The team's reference-rate table: a lead adds a rate on the dashboard, installs pull it with sync. */
 describe('reference rates', () => {
@@ -25,11 +24,11 @@ describe('reference rates', () => {
         ...(init.headers ?? {}),
       },
     });
-  const post = (path: string, token: string, form: Record<string, string>) =>
+  const post = async (path: string, token: string, form: Record<string, string>) =>
     h.app.request(path, {
       method: 'POST',
       headers: {
-        Cookie: `${SESSION_COOKIE}=${token}`,
+        Cookie: await dashboardSignIn(h.app, token),
         Origin: 'http://localhost',
         'Content-Type': 'application/x-www-form-urlencoded',
       },

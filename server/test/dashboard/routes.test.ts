@@ -1,9 +1,12 @@
 import type { Membership } from '@relance/shared';
 import { uuidv7 } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import { dashboardSessions } from '../../src/db/schema';
 import { SESSION_COOKIE } from '../../src/http/credentials';
+import { sha256Hex } from '../../src/services/secrets';
 import { activityChange, clientChange, invoiceChange, noteChange } from '../../testing';
-import { type DashboardHarness, openHarness } from '../../testing/dashboard';
+import { type DashboardHarness, dashboardSignIn, openHarness } from '../../testing/dashboard';
 
 /** The dashboard over HTTP: sign-in, roles, team scoping, pages, filters, CSV, languages, escaping. */
 const TODAY = '2026-03-12';
@@ -128,12 +131,15 @@ describe('dashboard routes', () => {
       expect(html).toContain('name="next" value="/dashboard/history?type=call"');
     });
 
-    it('keeps a valid token in an HttpOnly, SameSite=Strict cookie and goes on to the page asked for', async () => {
+    it('opens a session in an HttpOnly, SameSite=Strict cookie (never the token) and goes on to the page asked for', async () => {
       const res = await signIn(lead.token, '/dashboard/history?type=call');
       expect(res.status).toBe(303);
       expect(res.headers.get('Location')).toBe('/dashboard/history?type=call');
       const cookie = res.headers.get('Set-Cookie') ?? '';
-      expect(cookie).toContain(`${SESSION_COOKIE}=${lead.token}`);
+      expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=rls_[A-Za-z0-9_-]{43};`));
+      expect(cookie).not.toContain(lead.token);
+      expect(cookie).toMatch(/Max-Age=604800/);
+      expect(cookie).not.toMatch(/Secure/i);
       expect(cookie).toMatch(/HttpOnly/i);
       expect(cookie).toMatch(/SameSite=Strict/i);
       expect(cookie).toMatch(/Path=\/dashboard/);
@@ -173,14 +179,56 @@ describe('dashboard routes', () => {
       expect((await h.get('/dashboard/overdue.csv', member.token)).status).toBe(403);
     });
 
-    it('signs out by clearing the cookie', async () => {
-      const res = await h.app.request('/dashboard/sign-out', {
-        method: 'POST',
+    it('takes the API token in the cookie as no session', async () => {
+      const res = await h.app.request('/dashboard', {
         headers: { Cookie: `${SESSION_COOKIE}=${owner.token}` },
       });
+      expect(res.status).toBe(302);
+    });
+
+    it('signs out by ending the session on the server and clearing the cookie', async () => {
+      const cookie = await dashboardSignIn(h.app, owner.token);
+      expect((await h.app.request('/dashboard', { headers: { Cookie: cookie } })).status).toBe(200);
+      const res = await h.app.request('/dashboard/sign-out', { method: 'POST', headers: { Cookie: cookie } });
       expect(res.status).toBe(303);
       expect(res.headers.get('Location')).toBe('/dashboard/sign-in');
       expect(res.headers.get('Set-Cookie')).toMatch(new RegExp(`${SESSION_COOKIE}=;.*Max-Age=0`));
+      // The cookie kept by a copy of the browser's jar opens nothing any more; the token still works.
+      expect((await h.app.request('/dashboard', { headers: { Cookie: cookie } })).status).toBe(302);
+      expect(
+        (await h.app.request('/api/v1/me', { headers: { Authorization: `Bearer ${owner.token}` } })).status,
+      ).toBe(200);
+    });
+
+    it('marks the cookie Secure over HTTPS, and behind a declared proxy only', async () => {
+      const form = `token=${encodeURIComponent(owner.token)}`;
+      const signInAt = (url: string, headers: Record<string, string>, app = h.app) =>
+        app.request(url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+          body: form,
+        });
+      const direct = await signInAt('https://relance.example/dashboard/sign-in', {});
+      expect(direct.headers.get('Set-Cookie')).toMatch(/Secure/);
+      const spoofed = await signInAt('/dashboard/sign-in', { 'X-Forwarded-Proto': 'https' });
+      expect(spoofed.headers.get('Set-Cookie')).not.toMatch(/Secure/);
+      const proxied = createApp({ db: h.db, trustProxy: true });
+      const behind = await signInAt('/dashboard/sign-in', { 'X-Forwarded-Proto': 'https' }, proxied);
+      expect(behind.headers.get('Set-Cookie')).toMatch(/Secure/);
+    });
+
+    it('ends sessions when they expire', async () => {
+      const cookie = await dashboardSignIn(h.app, owner.token);
+      const later = createApp({ db: h.db, now: () => new Date(Date.parse(h.today) + 8 * 24 * 3600_000) });
+      expect((await later.request('/dashboard', { headers: { Cookie: cookie } })).status).toBe(302);
+    });
+
+    it('keeps only a hash of the session id', async () => {
+      const cookie = await dashboardSignIn(h.app, owner.token);
+      const id = cookie.split('=')[1]!;
+      const rows = await h.db.select().from(dashboardSessions);
+      expect(JSON.stringify(rows)).not.toContain(id);
+      expect(rows.some((r) => r.sessionHash === sha256Hex(id))).toBe(true);
     });
 
     it('takes a revoked token as no session', async () => {

@@ -1,7 +1,15 @@
 import { uuidv7 } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityChange, clientChange, hlc, invoiceChange, noteChange, T0 } from '../../testing';
-import { body, client, drivers, openContext, pullAll, type TestContext } from '../support/context';
+import {
+  body,
+  client,
+  drivers,
+  openContext,
+  pullAll,
+  signedInCookie,
+  type TestContext,
+} from '../support/context';
 import { dumpData } from './support/dump';
 import { Random } from './support/random';
 import { type Credentials, type FuzzRequest, RequestGenerator } from './support/requests';
@@ -47,6 +55,7 @@ describe.each(drivers())('fuzzing every route ($name)', (driver) => {
       ownerId: owner.person.id,
       memberId: member.person.id,
       noteId,
+      ownerCookie: await signedInCookie(ctx.app, owner.token),
     };
   }
 

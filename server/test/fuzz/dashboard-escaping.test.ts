@@ -2,7 +2,7 @@ import { uuidv7 } from '@relance/shared';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityChange, clientChange, hlc, invoiceChange, noteChange } from '../../testing';
-import { body, client, drivers, openContext, type TestContext } from '../support/context';
+import { body, client, drivers, openContext, signedInCookie, type TestContext } from '../support/context';
 
 /**
  * Every string of the dashboard comes from people or from scraped pages: names, invoice numbers,
@@ -126,7 +126,7 @@ describe.each(drivers())('the dashboard escapes what people and pages wrote ($na
   afterAll(() => ctx.close());
 
   const page = async (path: string) => {
-    const res = await ctx.app.request(path, { headers: { Cookie: `relance_dashboard=${token}` } });
+    const res = await ctx.app.request(path, { headers: { Cookie: await signedInCookie(ctx.app, token) } });
     return { status: res.status, html: await res.text() };
   };
 

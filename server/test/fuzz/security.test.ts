@@ -32,15 +32,69 @@ describe.each(drivers())('rate limits, hashed tokens and CORS ($name)', (driver)
     }
     const refused = await client(ctx.app, a.token).pull();
     expect(refused.status).toBe(429);
-    // 10 s into the minute: the window ends in 50 s.
-    expect(refused.headers.get('Retry-After')).toBe('50');
-    expect(await body(refused)).toMatchObject({ error: 'rate_limited', retryAfter: 50 });
+    // 10 s into the minute, 5 requests stand: in the next window they still weigh 5·(1 − t/60),
+    // so a sixth fits 12 s into it, 62 s from now.
+    expect(refused.headers.get('Retry-After')).toBe('62');
+    expect(await body(refused)).toMatchObject({ error: 'rate_limited', retryAfter: 62 });
     // Another token has its own count; a refused push stores nothing.
     expect((await client(ctx.app, b.token).get('/api/v1/me')).status).toBe(200);
     expect((await client(ctx.app, a.token).push([{ kind: 'activity' }])).status).toBe(429);
 
-    clock.advance(50_000);
+    // Refused requests used up nothing: waiting as told is enough, and not a second less.
+    clock.advance(61_000);
+    expect((await client(ctx.app, a.token).get('/api/v1/me')).status).toBe(429);
+    clock.advance(1_000);
     expect((await client(ctx.app, a.token).get('/api/v1/me')).status).toBe(200);
+  });
+
+  it('holds a burst across a window boundary to the limit', async () => {
+    const t = await ctx.team();
+    // Half a second before a window ends…
+    const at = clock.now().getTime();
+    clock.advance(60_000 - (at % 60_000) - 500);
+    const statuses: number[] = [];
+    for (let i = 0; i < LIMITS.perToken; i++)
+      statuses.push((await client(ctx.app, t.token).get('/api/v1/me')).status);
+    // …and half a second after: a fixed window would let as many again through.
+    clock.advance(1_000);
+    for (let i = 0; i < LIMITS.perToken; i++)
+      statuses.push((await client(ctx.app, t.token).get('/api/v1/me')).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(LIMITS.perToken);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(LIMITS.perToken);
+    // Half a window later, about half the budget is back.
+    clock.advance(30_000);
+    const later: number[] = [];
+    for (let i = 0; i < LIMITS.perToken; i++)
+      later.push((await client(ctx.app, t.token).get('/api/v1/me')).status);
+    expect(later).toEqual([200, 200, 429, 429, 429]);
+  });
+
+  it('throttles failed token checks per address and keeps no counter per unknown token', async () => {
+    const address = randomUUID();
+    const before = await ctx.db.select().from(rateLimits).where(like(rateLimits.key, 'token:%'));
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await ctx.app.request('/api/v1/me', {
+        headers: {
+          Authorization: `Bearer rlt_${randomUUID().replace(/-/g, '')}guess`,
+          'X-Forwarded-For': address,
+        },
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429, 429, 429]);
+    const after = await ctx.db.select().from(rateLimits).where(like(rateLimits.key, 'token:%'));
+    expect(after.length).toBe(before.length);
+    const counters = await ctx.db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `address:${address}`));
+    expect(counters).toHaveLength(1);
+    // The dashboard's session cookie is checked the same way.
+    const dashboard = await ctx.app.request('/dashboard', {
+      headers: { Cookie: `relance_dashboard=rls_${'x'.repeat(43)}`, 'X-Forwarded-For': address },
+    });
+    expect(dashboard.status).toBe(429);
   });
 
   it('counts in the database, so that several instances share one limit', async () => {
@@ -91,11 +145,17 @@ describe.each(drivers())('rate limits, hashed tokens and CORS ($name)', (driver)
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(JSON.stringify(stored)).not.toContain(token.slice(4, 24));
 
+    // The token's counter is keyed by its stored id: neither the token nor its hash is in it.
     const counters = await ctx.db
       .select()
       .from(rateLimits)
-      .where(like(rateLimits.key, `%${sha256Hex(token)}%`));
+      .where(eq(rateLimits.key, `token:${stored[0]!.id}`));
     expect(counters).toHaveLength(1);
+    const hashed = await ctx.db
+      .select()
+      .from(rateLimits)
+      .where(like(rateLimits.key, `%${sha256Hex(token)}%`));
+    expect(hashed).toHaveLength(0);
     expect(JSON.stringify(counters)).not.toContain(token);
     // No column anywhere holds the token in clear.
     const found = rowsOf<{ n: number }>(

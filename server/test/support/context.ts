@@ -89,3 +89,15 @@ export async function pullAll(app: App, token: string, pageSize = 1000) {
     if (!page.hasMore) return { changes, cursor: since };
   }
 }
+
+/** Signs in to the dashboard with `token` and answers the `Cookie` header the browser would send. */
+export async function signedInCookie(app: App, token: string): Promise<string> {
+  const res = await app.request('/dashboard/sign-in', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token }).toString(),
+  });
+  const setCookie = res.headers.get('Set-Cookie');
+  if (res.status !== 303 || !setCookie) throw new Error(`sign-in answered ${res.status}`);
+  return setCookie.split(';')[0]!;
+}

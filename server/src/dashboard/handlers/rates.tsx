@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Database } from '../../db/open';
+import { readForm } from '../../http/form';
 import { rateChangeBody } from '../../rates/rateChange';
 import { addTeamRate, teamRates } from '../../rates/teamRates';
 import { ServiceError } from '../../services/errors';
@@ -23,7 +24,7 @@ export async function ratesPage(c: C, db: Database) {
 
 /** The form's post: empty fields are left out; a bad entry shows the page again with what is wrong. */
 export async function addRate(c: C, db: Database, now: Date) {
-  const form = await c.req.parseBody();
+  const form = await readForm(c);
   const fields = Object.fromEntries(
     Object.entries(form).filter(([, v]) => typeof v === 'string' && v.trim() !== ''),
   ) as Record<string, string>;

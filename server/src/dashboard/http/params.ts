@@ -1,4 +1,4 @@
-import { historyType, isoDate, uuid } from '@relance/shared';
+import { historyType, isoDate, plainText, uuid } from '@relance/shared';
 import { z } from 'zod';
 import { AGE_BUCKET_IDS } from '../figures/ageBuckets';
 
@@ -17,10 +17,22 @@ export const historyParams = z.object({
   type: lenient(historyType),
   from: lenient(isoDate),
   to: lenient(isoDate),
-  q: lenient(z.string().max(200)),
+  // Not lenient: text the database cannot take (NUL, half a surrogate pair) is a 400 page, by the
+  // same schema as the API's `q`; a longer search is cut to its first 200 characters.
+  q: z.preprocess(
+    (v) => (typeof v === 'string' ? cut(v.trim(), 200) || undefined : v),
+    plainText(200).optional(),
+  ),
   page: lenient(z.coerce.number().int().min(1).max(100_000)),
 });
 export type HistoryParams = z.infer<typeof historyParams>;
+
+/** The first `max` UTF-16 units, never ending on the first half of a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\ud800-\udbff]/.test(text[max - 1] ?? '') ? max - 1 : max;
+  return text.slice(0, end);
+}
 
 export const overdueParams = z.object({
   bucket: lenient(z.enum(AGE_BUCKET_IDS)),

@@ -1,42 +1,58 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../../db/open';
-import { SESSION_COOKIE, TOKEN_SHAPE } from '../../http/credentials';
+import { forgetCaller, resolveCaller } from '../../http/caller';
+import { SESSION_COOKIE } from '../../http/credentials';
 import type { Identity } from '../../services/identity';
-import { authenticate } from '../../services/tokens';
+import { closeSession, openSession, SESSION_LIFETIME_MS } from '../../services/sessions';
 import { DASHBOARD_BASE } from './context';
 
 /**
- * The dashboard signs in with the same bearer token as the extension. The browser keeps it in a
- * cookie that scripts cannot read (HttpOnly), that is only sent to the dashboard's own paths,
- * and never with a request started by another site (SameSite=Strict, which also stops
- * cross-site form posts).
+ * The dashboard signs in with the same bearer token as the extension, once: the browser then
+ * keeps a session id of its own (services/sessions.ts: random, stored hashed, expiring, ended at
+ * sign-out or when the token is revoked), never the token. The cookie cannot be read by scripts
+ * (HttpOnly), is only sent to the dashboard's paths, never with a request started by another
+ * site (SameSite=Strict, which also stops cross-site form posts), and only over HTTPS when the
+ * dashboard is served over HTTPS.
  */
-const THIRTY_DAYS = 30 * 24 * 3600;
-
-export async function sessionIdentity(c: Context, db: Database): Promise<Identity | null> {
-  const token = getCookie(c, SESSION_COOKIE);
-  if (!token || !TOKEN_SHAPE.test(token)) return null;
-  return authenticate(db, token);
+export async function sessionIdentity(c: Context, db: Database, now?: () => Date): Promise<Identity | null> {
+  const caller = await resolveCaller(c, db, now);
+  return caller.kind === 'session' ? caller.identity : null;
 }
 
-export function startSession(c: Context, token: string): void {
-  setCookie(c, SESSION_COOKIE, token, {
+export async function startSession(
+  c: Context,
+  db: Database,
+  identity: Identity,
+  trustProxy: boolean,
+  now: Date,
+) {
+  const sessionId = await openSession(db, identity, now);
+  setCookie(c, SESSION_COOKIE, sessionId, {
     path: DASHBOARD_BASE,
     httpOnly: true,
     sameSite: 'Strict',
-    secure: isHttps(c),
-    maxAge: THIRTY_DAYS,
+    secure: isHttps(c, trustProxy),
+    maxAge: Math.floor(SESSION_LIFETIME_MS / 1000),
   });
+  forgetCaller(c);
 }
 
-export function endSession(c: Context): void {
-  deleteCookie(c, SESSION_COOKIE, { path: DASHBOARD_BASE, secure: isHttps(c) });
+/** Signs this browser's session out on the server, and drops the cookie. */
+export async function endSession(c: Context, db: Database, trustProxy: boolean, now: Date) {
+  const sessionId = getCookie(c, SESSION_COOKIE);
+  if (sessionId) await closeSession(db, sessionId, now);
+  deleteCookie(c, SESSION_COOKIE, { path: DASHBOARD_BASE, secure: isHttps(c, trustProxy) });
+  forgetCaller(c);
 }
 
-/** Behind a TLS-terminating proxy the request reaches us over HTTP: trust its forwarded scheme. */
-function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
+/**
+ * Whether the browser reached us over HTTPS. Behind a TLS-terminating proxy the request arrives
+ * over HTTP: its `X-Forwarded-Proto` is believed only when a proxy is declared (RELANCE_TRUST_PROXY).
+ */
+export function isHttps(c: Context, trustProxy: boolean): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  return trustProxy && c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
 }
 
 /**

@@ -36,6 +36,12 @@ const fr = {
     "{name}, votre rôle ({role}) ne donne pas accès au tableau de bord. Demandez au propriétaire de l'équipe de vous nommer responsable.",
   notFoundTitle: 'Page introuvable',
   notFoundText: "Cette page n'existe pas, ou ce client n'appartient pas à votre équipe.",
+  requestErrorTitle: 'Demande refusée',
+  requestErrorText:
+    "Cette demande n'a pas pu être lue : un champ contient un caractère interdit ou le formulaire est mal formé.",
+  serverErrorTitle: 'Le serveur est indisponible',
+  serverErrorText:
+    'Le serveur ou sa base de données ne répond pas pour le moment. Réessayez dans un instant.',
   backToOverview: "Retour à la vue d'ensemble",
 
   overviewTitle: "Vue d'ensemble",
@@ -193,6 +199,11 @@ const en: Messages<MessageKey> = {
     "{name}, your role ({role}) does not give access to the dashboard. Ask the team's owner to make you a lead.",
   notFoundTitle: 'Page not found',
   notFoundText: 'This page does not exist, or this client is not one of your team’s.',
+  requestErrorTitle: 'Request refused',
+  requestErrorText:
+    'This request could not be read: a field holds a character that is not allowed, or the form is malformed.',
+  serverErrorTitle: 'The server is unavailable',
+  serverErrorText: 'The server or its database is not answering right now. Try again in a moment.',
   backToOverview: 'Back to the overview',
 
   overviewTitle: 'Overview',

@@ -31,6 +31,8 @@ export interface Credentials {
   ownerId: string;
   memberId: string;
   noteId: string;
+  /** The `Cookie` header of the owner signed in to the dashboard. */
+  ownerCookie: string;
 }
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
@@ -57,6 +59,7 @@ export class RequestGenerator {
       () => this.read(),
       () => this.dashboardRead(),
       () => this.dashboardSignIn(),
+      () => this.dashboardMalformed(),
       () => this.unknownRoute(),
     ]);
     return make();
@@ -505,8 +508,9 @@ export class RequestGenerator {
       '/dashboard/assets/dashboard.css',
     ]);
     const cookie = r.pick([
+      () => this.who.ownerCookie,
       () => `relance_dashboard=${this.who.owner}`,
-      () => `relance_dashboard=${this.who.member}`,
+      () => `relance_dashboard=rls_${r.string(43, 'abcdefghijklmnopqrstuvwxyz0123456789_-')}`,
       () => `relance_dashboard=${encode(r.hostileString().slice(0, 300))}`,
       () => `relance_dashboard=${'a'.repeat(50)}`,
       () => '',
@@ -550,6 +554,64 @@ export class RequestGenerator {
       expect: 'refused',
       label: signOut ? 'cross-site sign-out' : 'dashboard sign-in',
     };
+  }
+
+  /**
+   * Dashboard requests that cannot be read: multipart bodies that do not parse, NUL characters
+   * and half surrogate pairs in forms and in the history search, signed in or not.
+   */
+  private dashboardMalformed(): FuzzRequest {
+    const r = this.r;
+    // The rates form is for signed-in people only (others are sent to the sign-in page).
+    const cookie: Record<string, string> = { Cookie: this.who.ownerCookie };
+    // Percent-encoded half surrogates and broken UTF-8 are read as U+FFFD; NUL is refused.
+    const badText = r.pick(['%00', 'a%00b', '%00%ED%A0%80', 'x%ED%B0%80y%00', '%F0%9F%00', '%C0%80%00']);
+    return r.pick([
+      (): FuzzRequest => ({
+        method: 'POST',
+        path: r.pick(['/dashboard/sign-in', '/dashboard/rates']),
+        headers: {
+          ...cookie,
+          'Content-Type': r.pick(['multipart/form-data; boundary=zz', 'multipart/form-data']),
+        },
+        body: r.pick([
+          'token=x',
+          '',
+          '--zz\r\nContent-Disposition: form-data\r\n\r\nx',
+          '--zz--',
+          r.hostileString(),
+        ]),
+        expect: 'refused',
+        label: 'dashboard multipart that does not parse',
+      }),
+      (): FuzzRequest => ({
+        method: 'POST',
+        path: r.pick(['/dashboard/sign-in', '/dashboard/rates']),
+        headers: { ...cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `${r.pick(['token', 'next', 'rate', 'label'])}=${badText}&${r.pick(['token', 'from', 'q'])}=${badText}`,
+        expect: 'refused',
+        label: 'dashboard form with unstorable text',
+      }),
+      (): FuzzRequest => {
+        const boundary = 'relanceFuzz';
+        const text = r.pick(['a\u0000b', '\u0000\ud800', 'x\udc00\u0000', '\u0000']);
+        return {
+          method: 'POST',
+          path: r.pick(['/dashboard/sign-in', '/dashboard/rates']),
+          headers: { ...cookie, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+          body: `--${boundary}\r\nContent-Disposition: form-data; name="token"\r\n\r\n${text}\r\n--${boundary}--\r\n`,
+          expect: 'refused',
+          label: 'dashboard multipart with NUL or a lone surrogate',
+        };
+      },
+      (): FuzzRequest => ({
+        method: 'GET',
+        path: `${r.pick(['/dashboard/history', '/dashboard/history.csv', '/dashboard/overdue', '/dashboard/people'])}?${r.pick(['q', 'clientId', 'from', r.fieldName()])}=${badText}`,
+        headers: cookie,
+        expect: 'refused',
+        label: 'dashboard query with NUL or a lone surrogate',
+      }),
+    ])();
   }
 
   private unknownRoute(): FuzzRequest {
