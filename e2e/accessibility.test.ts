@@ -165,8 +165,12 @@ describe('the dashboard on a laptop and on a phone', () => {
   it('fits every table at 1366 px, and never scrolls sideways on a phone', async () => {
     const page = await ext.browser.newPage();
     await page.goto(`${server.url}/dashboard/sign-in`);
-    await page.type('#token', ownerToken);
-    await Promise.all([page.waitForNavigation(), page.click('form.sign-in button[type="submit"]')]);
+    // The session opened by the previous test may still be there: the sign-in page then goes on.
+    if (await page.$('#token')) {
+      await page.type('#token', ownerToken);
+      await Promise.all([page.waitForNavigation(), page.click('form.sign-in button[type="submit"]')]);
+    }
+    expect(new URL(page.url()).pathname).toMatch(/^\/dashboard\/?$/);
     for (const viewport of [
       { width: 1366, height: 768 },
       { width: 390, height: 844, isMobile: true },

@@ -34,14 +34,15 @@ export const BADGE_CSS = `
 :host { all: initial; display: inline-block; position: relative; width: 0; height: 0; vertical-align: baseline;
   contain: size layout style; font: 500 11px/16px system-ui, sans-serif; color: ${DETAILS_TEXT_COLOUR}; }
 :host(:hover), :host(:focus-within) { z-index: 2147483001; }
-.b { position: absolute; inset-inline-start: 4px; bottom: -5px; z-index: 2147483000; white-space: nowrap;
+.b { position: absolute; inset-inline-start: 4px; bottom: -9px; z-index: 2147483000; white-space: nowrap;
   padding: 1px; border-radius: 999px; background: ${DETAILS_BACKGROUND}; }
 .b:hover, .b:focus-within { z-index: 2147483001; }
-.pill { all: unset; display: inline-block; vertical-align: top; cursor: default; padding: 0 6px; border-radius: 999px; font: 700 11px/16px system-ui, sans-serif;
+.pill { all: unset; display: inline-block; vertical-align: middle; cursor: default; padding: 0 6px; border-radius: 999px; font: 700 11px/16px system-ui, sans-serif;
   color: ${STAGE_TEXT_COLOUR}; background: var(--stage); }
-.act { all: unset; cursor: pointer; display: inline-block; vertical-align: top; width: 14px; height: 14px; padding: 0 2px;
+/* 24 × 24 px targets (WCAG 2.2, 2.5.8): they float, so their size moves nothing on the page. */
+.act { all: unset; cursor: pointer; display: inline-block; vertical-align: middle; width: 22px; height: 22px;
   margin-inline-start: 2px; border-radius: 4px; border: 1px solid #6b7280; background: #fff; color: ${DETAILS_TEXT_COLOUR}; }
-.act svg { display: block; width: 14px; height: 14px; fill: none; stroke: currentColor; stroke-width: 1.4; stroke-linejoin: round; }
+.act svg { display: block; width: 14px; height: 14px; margin: 4px; fill: none; stroke: currentColor; stroke-width: 1.4; stroke-linejoin: round; }
 .word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .act:hover { background: #f3f4f6; }
 button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 1px; }
