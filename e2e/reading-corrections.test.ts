@@ -66,7 +66,7 @@ async function stored() {
           const clients = tx.objectStore('clients').getAll();
           tx.oncomplete = () => {
             db.close();
-            const live = (rows: { deleted: boolean }[]) => rows.filter((r) => !r.deleted);
+            const live = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
             resolve({
               clients: live(clients.result)
                 .map((c: { name: string }) => c.name)
