@@ -60,7 +60,12 @@ export function readInvoice(
   if (!due && total && paid && paid.cents >= 0) {
     due = { cents: Math.max(0, total.cents - paid.cents), currency: total.currency };
   }
-  const status = statusOf(statusText, due?.cents, total?.cents, paid?.cents);
+  // A document type or second state column saying draft or cancelled overrides the payment status.
+  const stated = parseStatus(text('docType'));
+  const status =
+    stated === 'draft' || stated === 'cancelled'
+      ? stated
+      : statusOf(statusText, due?.cents, total?.cents, paid?.cents);
   if (status === 'draft') return null;
   // Nothing is left to pay on a cancelled invoice, nor on a paid one, whatever its columns say.
   if (status === 'cancelled' || (status === 'paid' && !due)) {
