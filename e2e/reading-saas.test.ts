@@ -89,6 +89,11 @@ const XERO = [
   row('INV-7003', 'Oakridge Joinery', 40000, 'GBP', -10, 'none'),
   row('INV-7004', 'Tiller & Sons', 0, 'GBP', 40, 'paid'),
 ];
+const QUICKBOOKS = [
+  row('1045', 'Boulder Bikes', 120000, 'USD', 12, 'reminder-1'),
+  row('1046', 'Cool Cars', 45000, 'USD', -5, 'none'),
+  row('1049', 'Red Rock Diner', 230000, 'USD', 45, 'formal-notice'),
+];
 /** Drafts, cancelled invoices and credit notes of those pages: never a badge, never a record to chase. */
 const NEVER_BADGED = [
   'FAC/2026/00016',
@@ -230,6 +235,11 @@ describe('reading the SaaS tools as a person sees them', () => {
     await check('/reading/xero-list.html', XERO);
   });
 
+  it('a QuickBooks-like list with no due-date column: the status says how late each invoice is', async () => {
+    // Paid and voided rows say no due date: nothing to count days from, no badge.
+    await check('/reading/quickbooks-list.html', QUICKBOOKS);
+  });
+
   it('one record per invoice, nothing stored for drafts or credit notes, clean client names', async () => {
     const { invoices, clients } = await stored();
     const host = new URL(fixtures.origin).host;
@@ -243,6 +253,7 @@ describe('reading the SaaS tools as a person sees them', () => {
       ...AXONAUT_CUSTOMER,
       ...ZOHO_LIST,
       ...XERO,
+      ...QUICKBOOKS,
     ].map((e) => e.number);
     // Cancelled invoices are recorded (closed), drafts and credit notes not at all.
     const cancelled = [

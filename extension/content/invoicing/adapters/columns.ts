@@ -5,7 +5,7 @@ import { classifyLabel, type InvoiceField } from './vocabulary';
 /**
  * Builds a column map from header cells (each with its column index). Each field takes the header
  * that names it best; the list counts as an invoice list only when it has an invoice number, a
- * client, an amount and a due date.
+ * client, an amount and a due date (or a status, which may say how late it is).
  */
 export function mapColumns(headers: { cell: Element; index: number }[]): ColumnMap | null {
   const best: Partial<Record<InvoiceField, { index: number; score: number }>> = {};
@@ -34,7 +34,9 @@ export function mapColumns(headers: { cell: Element; index: number }[]): ColumnM
   const second = matches.find((m) => m.match.field === 'status' && !taken.has(m.index));
   if (second && map.docType === undefined) map.docType = second.index;
   const hasAmount = map.amountDue !== undefined || map.total !== undefined;
-  if (map.number === undefined || map.client === undefined || map.dueDate === undefined || !hasAmount) {
+  // Without a due-date column, a status column may say how late each invoice is (QuickBooks).
+  const hasDue = map.dueDate !== undefined || map.status !== undefined;
+  if (map.number === undefined || map.client === undefined || !hasDue || !hasAmount) {
     return null;
   }
   return map;

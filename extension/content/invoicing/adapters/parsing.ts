@@ -54,6 +54,28 @@ function relativeDate(text: string): IsoDate | null {
   return null;
 }
 
+/**
+ * The due date a status implies when a list has no due-date column (QuickBooks' `Overdue 12 days`,
+ * `Due in 5 days`; `En retard de 12 jours`, `Échéance dans 5 jours`), or null.
+ */
+const STATUS_DAYS: [RegExp, number][] = [
+  [/\b(overdue|late|past due|en retard|echue?)( by| de| depuis)? (\d{1,4}) (days?|jours?)\b/, -1],
+  [/\b(due|payable|echeance|a regler)( in| dans| sous)? (\d{1,4}) (days?|jours?)\b/, 1],
+];
+
+export function dueFromStatus(text: string): IsoDate | null {
+  const norm = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  if (/\b(due today|echeance aujourd.hui)\b/.test(norm)) return todayLocal();
+  for (const [pattern, sign] of STATUS_DAYS) {
+    const days = pattern.exec(norm)?.[3];
+    if (days) return addDays(todayLocal(), sign * Number(days));
+  }
+  return null;
+}
+
 export function readDate(text: string, locale: string): IsoDate | null {
   if (!text) return null;
   const relative = relativeDate(text);

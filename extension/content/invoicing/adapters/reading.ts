@@ -7,7 +7,7 @@ import {
   numberToken,
   saysCreditNote,
 } from './fields';
-import { readAmount, readDate } from './parsing';
+import { dueFromStatus, readAmount, readDate } from './parsing';
 import { parseStatus } from './status';
 import { linesOf, textOf } from './text';
 import type { FieldElements, InvoiceReading, ReadContext } from './types';
@@ -40,10 +40,11 @@ export function readInvoice(
   const number = texts.number !== undefined ? numberToken(texts.number) : invoiceNumberIn(cells.number);
   const clientName = texts.client !== undefined ? nameAmong([texts.client]) : clientNameIn(cells.client);
   if (!number || !clientName) return null;
-  const dueDate = readDate(text('dueDate'), ctx.locale);
+  const statusText = text('status');
+  // No due-date column: the status may say it (`Overdue 12 days`).
+  const dueDate = readDate(text('dueDate'), ctx.locale) ?? (cells.dueDate ? null : dueFromStatus(statusText));
   if (!dueDate) return null;
 
-  const statusText = text('status');
   if (saysCreditNote(`${numberText} ${text('docType')} ${statusText}`)) return null;
 
   // A currency column, when there is one, says what the bare amounts are in.

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { addDays, todayLocal } from '@relance/shared/dates';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readDate } from './parsing';
+import { dueFromStatus, readDate } from './parsing';
 import { readInvoice } from './reading';
 import { parseStatus } from './status';
 import { tableAdapter } from './table';
@@ -43,6 +43,43 @@ describe('due dates written relative to today (Odoo’s remaining-days widget)',
   it('not inside other words: a status is no date', () => {
     expect(readDate('Overdue by 12 days', 'en')).toBeNull();
     expect(readDate('En retard de 12 jours', 'fr')).toBeNull();
+  });
+});
+
+describe('the due date a status implies, for lists without a due-date column (QuickBooks)', () => {
+  const today = todayLocal();
+  it.each([
+    ['Overdue 12 days', -12],
+    ['Overdue by 3 days', -3],
+    ['Due in 5 days', 5],
+    ['Due today', 0],
+    ['En retard de 12 jours', -12],
+    ['Échéance dans 4 jours', 4],
+  ])('%s', (text, offset) => {
+    expect(dueFromStatus(text)).toBe(addDays(today, offset));
+  });
+
+  it('says nothing otherwise', () => {
+    expect(dueFromStatus('Paid')).toBeNull();
+    expect(dueFromStatus('Deposited')).toBeNull();
+  });
+
+  it('a list with number, customer, amount and status but no due date', () => {
+    const rows = readTable(
+      `<table><thead><tr><th>Date</th><th>No.</th><th>Customer</th><th>Amount</th><th>Status</th></tr></thead>
+       <tbody><tr><td>01/02/2026</td><td>1045</td><td>Boulder Bikes</td><td>$1,200.00</td><td>Overdue 12 days</td></tr>
+       <tr><td>01/03/2026</td><td>1047</td><td>Boulder Bikes</td><td>$300.00</td><td>Deposited</td></tr></tbody></table>`,
+      { ...en, locale: 'en-US' },
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        number: '1045',
+        dueDate: addDays(today, -12),
+        amountDueCents: 120000,
+        currency: 'USD',
+      }),
+      null,
+    ]);
   });
 });
 
