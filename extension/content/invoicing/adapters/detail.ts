@@ -30,7 +30,7 @@ const MAX_VALUE_LENGTH = 120;
 /** Links to a customer's page in the tools we know of the class of (`societe/card.php?socid=`, `/customers/42`). */
 const CUSTOMER_LINK =
   /(societe|soc\.php|socid=|thirdpart|tiers|customer|client|contact|partner|compan|account|organi[sz]ation)/i;
-const STATUS_CHIP = /status|statut|badge|chip|pill|tag|state|label|etat/i;
+const STATUS_CHIP = /status|statut|badge|chip|pill|tag|state|label|etat|ribbon/i;
 
 /** A label is (mostly) the field's name: `Échéance :`, not `Facture FA-2026-0042`. */
 function labelField(text: string): InvoiceField | null {

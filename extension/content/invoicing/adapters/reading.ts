@@ -7,7 +7,7 @@ import {
   numberToken,
   saysCreditNote,
 } from './fields';
-import { readAmount, readDate } from './parsing';
+import { dueFromStatus, readAmount, readDate } from './parsing';
 import { parseStatus } from './status';
 import { linesOf, textOf } from './text';
 import type { FieldElements, InvoiceReading, ReadContext } from './types';
@@ -40,10 +40,11 @@ export function readInvoice(
   const number = texts.number !== undefined ? numberToken(texts.number) : invoiceNumberIn(cells.number);
   const clientName = texts.client !== undefined ? nameAmong([texts.client]) : clientNameIn(cells.client);
   if (!number || !clientName) return null;
-  const dueDate = readDate(text('dueDate'), ctx.locale);
+  const statusText = text('status');
+  // No due-date column: the status may say it (`Overdue 12 days`).
+  const dueDate = readDate(text('dueDate'), ctx.locale) ?? (cells.dueDate ? null : dueFromStatus(statusText));
   if (!dueDate) return null;
 
-  const statusText = text('status');
   if (saysCreditNote(`${numberText} ${text('docType')} ${statusText}`)) return null;
 
   // A currency column, when there is one, says what the bare amounts are in.
@@ -60,7 +61,12 @@ export function readInvoice(
   if (!due && total && paid && paid.cents >= 0) {
     due = { cents: Math.max(0, total.cents - paid.cents), currency: total.currency };
   }
-  const status = statusOf(statusText, due?.cents, total?.cents, paid?.cents);
+  // A document type or second state column saying draft or cancelled overrides the payment status.
+  const stated = parseStatus(text('docType'));
+  const status =
+    stated === 'draft' || stated === 'cancelled'
+      ? stated
+      : statusOf(statusText, due?.cents, total?.cents, paid?.cents);
   if (status === 'draft') return null;
   // Nothing is left to pay on a cancelled invoice, nor on a paid one, whatever its columns say.
   if (status === 'cancelled' || (status === 'paid' && !due)) {

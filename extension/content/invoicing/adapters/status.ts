@@ -17,7 +17,7 @@ const RULES: [RegExp, InvoiceStatus][] = [
   [/\b(partiel\w*|partial\w*|acompte|part paid|commencee?s?)\b/, 'partial'],
   [/\b(impaye\w*|non (paye\w*|regle\w*)|unpaid|not paid|overdue|past due|en retard|late|retard)\b/, 'unpaid'],
   [
-    /\b(payee?s?|paid|reglee?s?|soldee?s?|acquittee?s?|encaissee?s?|settled|closed|cloturee?s?|deposited)\b/,
+    /\b(payee?s?|paid|reglee?s?|soldee?s?|acquittee?s?|encaissee?s?|settled|closed|cloturee?s?|deposited|en paiement|in payment)\b/,
     'paid',
   ],
   [
