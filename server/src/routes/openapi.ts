@@ -95,11 +95,15 @@ export function buildOpenApiDocument() {
       },
       '/api/v1/teams': {
         post: {
-          summary: 'Create a team and its first person (owner); no token needed',
+          summary: 'Create a team and its first person (owner); no token needed while sign-up is open',
+          description:
+            'With `RELANCE_SIGNUP=closed` (the default when `NODE_ENV=production`) only the instance admin may, with ' +
+            '`Authorization: Bearer <RELANCE_ADMIN_TOKEN>`; others get 403 `signup_closed`.',
           requestBody: json('CreateTeamRequest'),
           responses: {
             '201': ok('The team, its owner and the owner’s token (shown once)', 'Membership'),
             ...errors,
+            '403': ok('`signup_closed`: this server does not let anyone create a team', 'Error'),
           },
         },
       },
@@ -177,7 +181,9 @@ export function buildOpenApiDocument() {
           description:
             'Activities are deduplicated by id (`duplicate` the second time). Documents are last-writer-wins by HLC ' +
             '(`stale` when older than the stored one; a stale note is still kept as a revision). The author of every ' +
-            'stored change is the token’s person. Ids name records inside the team only.',
+            'stored change is the token’s person. Ids name records inside the team only. A `rejected` result carries ' +
+            '`code` (`invalid`, `clock_ahead`, `forbidden_role`, `wrong_id`), `retryable` (true for `clock_ahead` only: ' +
+            'the same change may be accepted once the clocks agree) and `reason` (words for a person).',
           security: bearer,
           requestBody: json('PushRequest'),
           responses: {
@@ -191,10 +197,16 @@ export function buildOpenApiDocument() {
         get: {
           summary: 'Changes with a version above `since`, in version order, paged',
           description:
-            'Documents come in their latest state only. `cursor` is the last version returned (or `since`).',
+            'Documents come in their latest state only. `cursor` is the last version returned (or `since`). A `since` ' +
+            'beyond the team’s latest change (a database restored from an older backup) is answered 409 ' +
+            '`cursor_ahead` with `reset: true` and `serverCursor`: pull again from 0 (re-applying changes is harmless).',
           security: bearer,
           parameters: queryParameters(pullQuery),
-          responses: { '200': ok('A page of changes', 'PullResponse'), ...errors },
+          responses: {
+            '200': ok('A page of changes', 'PullResponse'),
+            ...errors,
+            '409': ok('`cursor_ahead`: start again from `since=0`', 'Error'),
+          },
         },
       },
       '/api/v1/notes/{id}/revisions': {

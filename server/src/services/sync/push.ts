@@ -37,7 +37,9 @@ export async function pushChanges(
     ...checkChange(raw, index, ctx),
   }));
   const results: PushResult[] = verdicts.map((v) =>
-    v.ok ? { id: v.id, status: 'accepted' } : { id: v.id, status: 'rejected', reason: v.reason },
+    v.ok
+      ? { id: v.id, status: 'accepted' }
+      : { id: v.id, status: 'rejected', reason: v.reason, code: v.code, retryable: v.code === 'clock_ahead' },
   );
   if (!verdicts.some((v) => v.ok)) return results;
 
