@@ -60,6 +60,11 @@ export function buildOpenApiDocument() {
         Person: jsonSchema(api.personInfo),
         People: jsonSchema(api.peopleAnswer),
         Invite: jsonSchema(api.inviteAnswer),
+        PendingInvites: jsonSchema(api.pendingInvitesAnswer),
+        RenameTeamRequest: jsonSchema(api.renameTeamBody, 'input'),
+        HandOverRequest: jsonSchema(api.handOverBody, 'input'),
+        HandOver: jsonSchema(api.handOverAnswer),
+        Team: jsonSchema(api.teamAnswer),
         Change: jsonSchema(change, 'input'),
         PushRequest: {
           type: 'object',
@@ -124,6 +129,11 @@ export function buildOpenApiDocument() {
             ...errors,
             '403': ok('Not an owner or lead', 'Error'),
           },
+        },
+        get: {
+          summary: 'The team’s pending invites (owner or lead); codes are never shown again',
+          security: bearer,
+          responses: { '200': ok('Pending invites', 'PendingInvites'), ...errors },
         },
       },
       '/api/v1/me': {
@@ -191,6 +201,46 @@ export function buildOpenApiDocument() {
             ...errors,
             '413': ok('Body too large', 'Error'),
           },
+        },
+      },
+      '/api/v1/invites/{id}/revoke': {
+        post: {
+          summary: 'Revoke a pending invite (owner or lead); its code stops working',
+          security: bearer,
+          parameters: idPath,
+          responses: {
+            '204': { description: 'Revoked' },
+            ...errors,
+            '404': ok('No such pending invite', 'Error'),
+          },
+        },
+      },
+      '/api/v1/team': {
+        patch: {
+          summary: 'Rename the team (owner)',
+          security: bearer,
+          requestBody: json('RenameTeamRequest'),
+          responses: { '200': ok('The team', 'Team'), ...errors, '403': ok('`forbidden_role`', 'Error') },
+        },
+      },
+      '/api/v1/team/hand-over': {
+        post: {
+          summary:
+            'Hand the team over (owner): the person becomes owner, the caller a lead; a team always keeps an owner',
+          security: bearer,
+          requestBody: json('HandOverRequest'),
+          responses: {
+            '200': ok('The new and the former owner', 'HandOver'),
+            ...errors,
+            '404': ok('No such person', 'Error'),
+          },
+        },
+      },
+      '/api/v1/tokens/reissue': {
+        post: {
+          summary: 'A new token for the caller; the one used is revoked (with its dashboard sessions)',
+          security: bearer,
+          responses: { '201': ok('The new token, shown once', 'Membership'), ...errors },
         },
       },
       '/api/v1/sync/pull': {
