@@ -274,6 +274,9 @@ export function buildOpenApiDocument() {
       '/api/v1/history': {
         get: {
           summary: 'Activities and notes, newest first, filtered and paged',
+          description:
+            'Page with `cursor` (the previous page’s `nextCursor`, null on the last page): entries added between ' +
+            'pages neither repeat nor shift what follows. `offset` still works, for page numbers.',
           security: bearer,
           parameters: queryParameters(api.historyQuery),
           responses: { '200': ok('A page of history', 'HistoryPage'), ...errors },
