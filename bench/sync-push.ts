@@ -107,8 +107,10 @@ export const pushBenchmark: Benchmark = {
 
 ${WRITERS} writers at once, one team each, ${BATCHES_PER_WRITER} batches of ${BATCH} activities per writer and
 per round, ${ROUNDS} alternated rounds (medians shown). Relance: \`POST /api/v1/sync/push\` over HTTP to the
-real server (validation, token, rate limit counted in the database, the team's version row locked,
-duplicates checked, one transaction per batch). Baseline: the same rows, same batch size and
+real server: every change validated with zod, the token checked and the request counted in the
+shared rate-limit table (one statement), then the batch stored in one statement (the team's version
+row moved and locked by \`UPDATE … RETURNING\`, rows inserted from one JSON parameter with
+\`ON CONFLICT DO NOTHING RETURNING\`, duplicates answered). Baseline: the same rows, same batch size and
 concurrency, written by raw multi-row \`INSERT\`s with \`postgres\` into the same table (no
 transaction, no lock, no check).
 

@@ -174,6 +174,33 @@ describe.each(drivers())('history and CSV export ($name)', (driver) => {
     expect(await history('?offset=50')).toMatchObject({ items: [], total: 6 });
   });
 
+  it('pages by cursor: items added between pages neither repeat nor shift what follows', async () => {
+    const team = await ctx.team();
+    const api = client(ctx.app, team.token);
+    const clientId = uuidv7();
+    const days = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05'];
+    await api.push(days.map((date) => activityChange({ clientId, date })));
+    const page = async (query: string) => body(await api.get(`/api/v1/history${query}`));
+    const first = await page('?limit=2');
+    expect(first.items.map((i: { date: string }) => i.date)).toEqual(['2026-03-05', '2026-03-04']);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    // Two newer entries arrive between the pages: offset paging would show 2026-03-04 again.
+    await api.push([
+      activityChange({ clientId, date: '2026-03-06' }),
+      activityChange({ clientId, date: '2026-03-07' }),
+    ]);
+    const second = await page(`?limit=2&cursor=${first.nextCursor}`);
+    expect(second.items.map((i: { date: string }) => i.date)).toEqual(['2026-03-03', '2026-03-02']);
+    expect(second.total).toBe(7);
+    const third = await page(`?limit=2&cursor=${second.nextCursor}`);
+    expect(third.items.map((i: { date: string }) => i.date)).toEqual(['2026-03-01']);
+    expect(third.nextCursor).toBeNull();
+    // A cursor that is not one is a 400.
+    for (const bad of ['nope', Buffer.from('[1,2,3]').toString('base64url'), '%00']) {
+      expect((await api.get(`/api/v1/history?cursor=${bad}`)).status).toBe(400);
+    }
+  });
+
   async function csv(query: string) {
     const res = await client(ctx.app, owner.token).get(`/api/v1/history.csv${query}`);
     expect(res.status).toBe(200);

@@ -237,12 +237,10 @@ describe.each(drivers())('sync push and pull ($name)', (driver) => {
       cursor,
       hasMore: false,
     });
-    expect(await body(await api.pull(500))).toEqual({
-      schemaVersion: 1,
-      changes: [],
-      cursor: 500,
-      hasMore: false,
-    });
+    // A cursor beyond the team's latest change is not silently answered with nothing.
+    const ahead = await api.pull(500);
+    expect(ahead.status).toBe(409);
+    expect(await body(ahead)).toMatchObject({ error: 'cursor_ahead', reset: true, serverCursor: cursor });
   });
 
   it('pulls a deleted document as a tombstone', async () => {

@@ -29,9 +29,25 @@ export class HttpError extends Error {
     /** The server's error code (`{ error: 'invalid_invite', message }`), when it gave one. */
     readonly code: string,
     message: string,
+    /** 429 and 503: how long the server asked us to wait (`Retry-After`), in milliseconds. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
+}
+
+/** `Retry-After` as seconds or as an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** The wait a server asked for with an error, if it asked. */
+export function retryAfterOf(error: unknown): number | undefined {
+  return error instanceof HttpError ? error.retryAfterMs : undefined;
 }
 
 /** The answer was not what the protocol says (a proxy's HTML page, a newer server...). */
@@ -127,7 +143,12 @@ export class ApiClient {
     }
     if (!response.ok) {
       const { code, message } = await errorBody(response);
-      throw new HttpError(response.status, code, message);
+      throw new HttpError(
+        response.status,
+        code,
+        message,
+        parseRetryAfter(response.headers.get('Retry-After')),
+      );
     }
     if (schema === null) return undefined as z.infer<S>;
     let json: unknown;

@@ -209,6 +209,65 @@ describe('sync engine against a real server', () => {
     expect(await alice.engine.run('manual')).toMatchObject({ status: 'ok', push: { accepted: pending } });
   });
 
+  it('honours Retry-After on a 429: never tries again sooner than the server asked', async () => {
+    const { alice } = await team();
+    const clientId = await clientOf(alice);
+    await comment(alice, clientId, 'while the server is busy');
+    const sleeps: number[] = [];
+    let refusals = 0;
+    const busy: FetchLike = async (input, init) => {
+      if (input.includes('/sync/push') && refusals < 2) {
+        refusals++;
+        // The first time a wait short enough to sleep within the run, then one longer than a run.
+        const wait = refusals === 1 ? '2' : '120';
+        return new Response(
+          JSON.stringify({ error: 'rate_limited', message: 'slow down', retryable: true }),
+          {
+            status: 429,
+            headers: { 'Content-Type': 'application/json', 'Retry-After': wait },
+          },
+        );
+      }
+      return alice.network.fetch(input, init);
+    };
+    const engine = new SyncEngine({
+      db: alice.db,
+      fetch: busy,
+      now: alice.clock.now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      random: () => 0,
+    });
+    const failed = await engine.run('write');
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'server' } });
+    expect(sleeps[0]).toBeGreaterThanOrEqual(2000);
+    expect(refusals).toBe(2);
+    // The run gave up on the 120 s wait rather than sleeping it; the next automatic run waits for it.
+    const status = await syncStatus(alice.db);
+    expect(status.nextRetryAt).toBeGreaterThanOrEqual(alice.clock.now().getTime() + 120_000);
+    expect(await engine.run('alarm')).toMatchObject({ status: 'waiting' });
+    expect(await engine.run('manual')).toMatchObject({ status: 'ok' });
+    expect(await alice.db.outbox.count()).toBe(0);
+  });
+
+  it('pulls everything again when its cursor is beyond the server (a restored database)', async () => {
+    const { alice, bob } = await team();
+    const clientId = await clientOf(alice);
+    for (let i = 0; i < 3; i++) await comment(alice, clientId, `kept ${i}`);
+    await alice.engine.run('manual');
+    await bob.engine.run('manual');
+    const activities = await bob.db.activities.count();
+    expect(activities).toBe(3);
+    // As if the server's database had been restored from a backup older than what bob saw.
+    const progress = (await bob.db.getState('progress'))!;
+    await bob.db.setState('progress', { ...progress, cursor: progress.cursor + 1000 });
+    await bob.db.activities.clear();
+    expect(await bob.engine.run('manual')).toMatchObject({ status: 'ok' });
+    expect(await bob.db.activities.count()).toBe(3);
+    expect((await bob.db.getState('progress'))!.cursor).toBe(progress.cursor);
+  });
+
   it('offline: keeps everything, then delivers once the network is back', async () => {
     const { alice, bob } = await team();
     const clientId = await clientOf(alice);

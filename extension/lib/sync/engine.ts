@@ -1,5 +1,5 @@
 import type { RelanceDb, SyncError } from '../db';
-import { ApiClient, type FetchLike, isRetryable } from './api';
+import { ApiClient, type FetchLike, isRetryable, retryAfterOf } from './api';
 import { toSyncError } from './errors';
 import { acquireLock, releaseLock, renewLock } from './lock';
 import { initialProgress, type PullSummary, pullChanges } from './pull';
@@ -111,7 +111,13 @@ export class SyncEngine {
           if (!(await stillOwner())) throw new LockLostError();
           return fn();
         },
-        { ...this.requestRetry, isRetryable, sleep: this.sleep, random: this.random },
+        {
+          ...this.requestRetry,
+          isRetryable,
+          retryAfter: retryAfterOf,
+          sleep: this.sleep,
+          random: this.random,
+        },
       );
     const api = new ApiClient(account.serverUrl, this.fetchFn, account.token);
     const base = { db, api, retry, stillOwner, now: this.now, ...this.sizes };
@@ -135,7 +141,11 @@ export class SyncEngine {
       if (cause instanceof LockLostError) return { status: 'busy' };
       const error = toSyncError(cause, this.now());
       const failures = ((await db.getState('progress'))?.failures ?? 0) + 1;
-      const wait = backoffDelay(failures - 1, { ...this.runBackoff, random: this.random });
+      // Never sooner than the server asked (`Retry-After` on a 429 or 503).
+      const wait = Math.max(
+        backoffDelay(failures - 1, { ...this.runBackoff, random: this.random }),
+        retryAfterOf(cause) ?? 0,
+      );
       await this.updateProgress({ lastError: error, failures, nextRetryAt: this.now().getTime() + wait });
       return { status: 'failed', error };
     } finally {

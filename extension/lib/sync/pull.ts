@@ -2,7 +2,7 @@ import { type PulledChange, pulledChange } from '@relance/shared';
 import type { RelanceDb, SyncProgress } from '../db';
 import type { RepoContext } from '../repo/context';
 import { applyRemoteChange, remoteTables } from '../repo/remote';
-import type { ApiClient } from './api';
+import { type ApiClient, HttpError } from './api';
 
 export const PULL_PAGE_SIZE = 200;
 
@@ -34,7 +34,19 @@ export async function pullChanges(ctx: PullContext): Promise<PullSummary> {
   const summary: PullSummary = { pages: 0, applied: 0, changed: 0, unreadable: 0 };
   for (;;) {
     const since = (await ctx.db.getState('progress'))?.cursor ?? 0;
-    const page = await ctx.retry(() => ctx.api.pull(since, ctx.pageSize ?? PULL_PAGE_SIZE));
+    let page: Awaited<ReturnType<ApiClient['pull']>>;
+    try {
+      page = await ctx.retry(() => ctx.api.pull(since, ctx.pageSize ?? PULL_PAGE_SIZE));
+    } catch (error) {
+      // The server has nothing up to our cursor (a database restored from a backup): pull
+      // everything again from 0. Re-applying what is here already is harmless.
+      if (since > 0 && error instanceof HttpError && error.code === 'cursor_ahead') {
+        if (!(await ctx.stillOwner())) return summary;
+        await resetCursor(ctx.db, since);
+        continue;
+      }
+      throw error;
+    }
     if (!(await ctx.stillOwner())) return summary;
     if (page.hasMore && page.cursor <= since) throw new Error('the server did not move the pull cursor');
 
@@ -64,6 +76,14 @@ export async function pullChanges(ctx: PullContext): Promise<PullSummary> {
     }
     if (!moved || !page.hasMore) return summary;
   }
+}
+
+/** Back to cursor 0, unless another run moved the cursor meanwhile (compare-and-set). */
+async function resetCursor(db: RelanceDb, from: number) {
+  await db.transaction('rw', db.syncState, async () => {
+    const progress = (await db.getState('progress')) ?? initialProgress();
+    if (progress.cursor === from) await db.setState('progress', { ...progress, cursor: 0 });
+  });
 }
 
 /** A change this version cannot read (a newer server?) is kept, not lost, and shown in the status. */

@@ -23,6 +23,8 @@ export interface RetryOptions extends BackoffOptions {
   attempts: number;
   isRetryable: (error: unknown) => boolean;
   sleep: (ms: number) => Promise<void>;
+  /** The wait the server asked for with this error (`Retry-After`), if any: never retried sooner. */
+  retryAfter?: (error: unknown) => number | undefined;
 }
 
 /** Runs `fn` until it succeeds, throws a non-retryable error, or the attempts are spent. */
@@ -32,7 +34,10 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions):
       return await fn();
     } catch (error) {
       if (attempt + 1 >= options.attempts || !options.isRetryable(error)) throw error;
-      await options.sleep(backoffDelay(attempt, options));
+      const asked = options.retryAfter?.(error);
+      // A longer wait than this run would ever sleep: give up the run, the next one waits for it.
+      if (asked !== undefined && asked > options.maxMs) throw error;
+      await options.sleep(Math.max(backoffDelay(attempt, options), asked ?? 0));
     }
   }
 }

@@ -40,6 +40,11 @@ async function lookUp(c: Context, db: Database, now: Date): Promise<Caller> {
   return { kind: 'anonymous' };
 }
 
+/** Records a lookup done elsewhere (the rate limiter checks a token and counts it in one statement). */
+export function rememberCaller(c: Context, caller: Caller): void {
+  resolved.set(c.req.raw, Promise.resolve(caller));
+}
+
 /** Forgets what was looked up (after sign-in or sign-out changed it within the request). */
 export function forgetCaller(c: Context): void {
   resolved.delete(c.req.raw);

@@ -1,5 +1,5 @@
 import { lt, sql } from 'drizzle-orm';
-import type { Database } from '../db/open';
+import { type Database, rowsOf } from '../db/open';
 import { rateLimits } from '../db/schema';
 
 /** Counters older than this are swept away now and then (a token nobody uses any more). */
@@ -91,4 +91,79 @@ export function secondsUntilRoom(counted: Counted, at: number, windowMs: number,
     waitMs = windowMs - elapsed + Math.max(next, 0);
   }
   return Math.max(1, Math.ceil(waitMs / 1000));
+}
+
+export interface TokenCaller {
+  tokenId: string;
+  teamId: string;
+  teamName: string;
+  personId: string;
+  personName: string;
+  role: string;
+}
+
+/**
+ * The token check and its rate-limit count in one statement (one round trip on every API call):
+ * the token is looked up by hash, and only a known token's counter (keyed by its id) is counted.
+ * Answers null for an unknown or revoked token, which the caller counts against its address.
+ */
+export async function authenticateAndCount(
+  db: Database,
+  tokenHash: string,
+  windowStart: Date,
+  windowMs: number,
+): Promise<{ caller: TokenCaller; counted: Counted } | null> {
+  const start = windowStart.toISOString();
+  const previousStart = new Date(windowStart.getTime() - windowMs).toISOString();
+  const rows = rowsOf<{
+    token_id: string;
+    team_id: string;
+    team_name: string;
+    person_id: string;
+    person_name: string;
+    role: string;
+    count: number;
+    previous_count: number;
+    window_ms: string | number;
+  }>(
+    await db.execute(sql`
+      with tok as (
+        select t.id::text as token_id, tm.id::text as team_id, tm.name as team_name,
+               p.id::text as person_id, p.name as person_name, p.role
+          from tokens t
+          join people p on p.id = t.person_id
+          join teams tm on tm.id = t.team_id
+         where t.token_hash = ${tokenHash} and t.revoked_at is null
+         limit 1
+      ), counted as (
+        insert into rate_limits as r (key, window_start, count, previous_count)
+        select 'token:' || tok.token_id, ${start}::timestamptz, 1, 0 from tok
+        on conflict (key) do update set
+          previous_count = case
+            when excluded.window_start <= r.window_start then r.previous_count
+            when r.window_start = ${previousStart}::timestamptz then r.count
+            else 0 end,
+          count = case when excluded.window_start > r.window_start then 1 else r.count + 1 end,
+          window_start = greatest(r.window_start, excluded.window_start)
+        returning count, previous_count, extract(epoch from window_start) * 1000 as window_ms
+      )
+      select tok.*, counted.count, counted.previous_count, counted.window_ms from tok cross join counted`),
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    caller: {
+      tokenId: row.token_id,
+      teamId: row.team_id,
+      teamName: row.team_name,
+      personId: row.person_id,
+      personName: row.person_name,
+      role: row.role,
+    },
+    counted: {
+      count: Number(row.count),
+      previousCount: Number(row.previous_count),
+      windowStart: new Date(Number(row.window_ms)),
+    },
+  };
 }

@@ -1,10 +1,13 @@
+import type { Role } from '@relance/shared';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { integerFromEnv } from '../config';
 import type { Database } from '../db/open';
-import { resolveCaller } from '../http/caller';
-import { clientAddress } from '../http/credentials';
+import { rememberCaller, resolveCaller } from '../http/caller';
+import { bearerToken, clientAddress, TOKEN_SHAPE } from '../http/credentials';
+import { sha256Hex } from '../services/secrets';
 import {
+  authenticateAndCount,
   type Counted,
   countRequest,
   secondsUntilRoom,
@@ -54,9 +57,32 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLim
 export function rateLimit(db: Database, options: RateLimitOptions, now: () => Date = () => new Date()) {
   const windowMs = options.windowSeconds * 1000;
   return createMiddleware(async (c, next) => {
+    const at = now().getTime();
+    const windowStart = new Date(at - (at % windowMs));
     let subject: { kind: 'token' | 'address'; key: string };
+    let counted: Counted | undefined;
     try {
-      subject = await whoIsCalling(c, db, options.trustProxy, now);
+      const token = bearerToken(c);
+      if (token !== undefined && TOKEN_SHAPE.test(token) && options.perToken > 0) {
+        // The hot path (every API call): the token checked and counted in one round trip.
+        const found = await authenticateAndCount(db, sha256Hex(token), windowStart, windowMs);
+        if (found) {
+          const { caller } = found;
+          const identity = {
+            tokenId: caller.tokenId,
+            team: { id: caller.teamId, name: caller.teamName },
+            person: { id: caller.personId, name: caller.personName, role: caller.role as Role },
+          };
+          rememberCaller(c, { kind: 'token', identity });
+          subject = { kind: 'token', key: `token:${caller.tokenId}` };
+          counted = found.counted;
+        } else {
+          rememberCaller(c, { kind: 'refused' });
+          subject = { kind: 'address', key: `address:${clientAddress(c, options.trustProxy)}` };
+        }
+      } else {
+        subject = await whoIsCalling(c, db, options.trustProxy, now);
+      }
     } catch (error) {
       // The database is unreachable: the request would fail there anyway, with the right error.
       console.error('[relance] rate limit not checked:', error instanceof Error ? error.message : error);
@@ -65,11 +91,8 @@ export function rateLimit(db: Database, options: RateLimitOptions, now: () => Da
     const limit = subject.kind === 'token' ? options.perToken : options.perAddress;
     if (limit <= 0) return next();
 
-    const at = now().getTime();
-    const windowStart = new Date(at - (at % windowMs));
-    let counted: Counted;
     try {
-      counted = await countRequest(db, subject.key, windowStart, windowMs);
+      counted ??= await countRequest(db, subject.key, windowStart, windowMs);
     } catch (error) {
       console.error('[relance] rate limit not checked:', error instanceof Error ? error.message : error);
       return next();

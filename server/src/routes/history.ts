@@ -11,9 +11,9 @@ export function historyRoutes({ db, now }: AppDeps) {
   const auth = requireAuth(db);
   return new Hono<AppEnv>()
     .get('/history', auth, validate('query', historyQuery), async (c) => {
-      const { limit, offset, ...filters } = c.req.valid('query');
-      const { items, total } = await queryHistory(db, c.var.identity.team.id, filters, { limit, offset });
-      return c.json({ items, total, limit, offset });
+      const { limit, offset, cursor, ...filters } = c.req.valid('query');
+      const page = await queryHistory(db, c.var.identity.team.id, filters, { limit, offset, cursor });
+      return c.json({ items: page.items, total: page.total, limit, offset, nextCursor: page.nextCursor });
     })
     .get('/history.csv', auth, validate('query', historyCsvQuery), async (c) => {
       const { lang, ...filters } = c.req.valid('query');

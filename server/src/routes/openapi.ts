@@ -61,6 +61,11 @@ export function buildOpenApiDocument() {
         Person: jsonSchema(api.personInfo),
         People: jsonSchema(api.peopleAnswer),
         Invite: jsonSchema(api.inviteAnswer),
+        PendingInvites: jsonSchema(api.pendingInvitesAnswer),
+        RenameTeamRequest: jsonSchema(api.renameTeamBody, 'input'),
+        HandOverRequest: jsonSchema(api.handOverBody, 'input'),
+        HandOver: jsonSchema(api.handOverAnswer),
+        Team: jsonSchema(api.teamAnswer),
         Change: jsonSchema(change, 'input'),
         PushRequest: {
           type: 'object',
@@ -98,11 +103,15 @@ export function buildOpenApiDocument() {
       },
       '/api/v1/teams': {
         post: {
-          summary: 'Create a team and its first person (owner); no token needed',
+          summary: 'Create a team and its first person (owner); no token needed while sign-up is open',
+          description:
+            'With `RELANCE_SIGNUP=closed` (the default when `NODE_ENV=production`) only the instance admin may, with ' +
+            '`Authorization: Bearer <RELANCE_ADMIN_TOKEN>`; others get 403 `signup_closed`.',
           requestBody: json('CreateTeamRequest'),
           responses: {
             '201': ok('The team, its owner and the owner’s token (shown once)', 'Membership'),
             ...errors,
+            '403': ok('`signup_closed`: this server does not let anyone create a team', 'Error'),
           },
         },
       },
@@ -123,6 +132,11 @@ export function buildOpenApiDocument() {
             ...errors,
             '403': ok('Not an owner or lead', 'Error'),
           },
+        },
+        get: {
+          summary: 'The team’s pending invites (owner or lead); codes are never shown again',
+          security: bearer,
+          responses: { '200': ok('Pending invites', 'PendingInvites'), ...errors },
         },
       },
       '/api/v1/me': {
@@ -180,7 +194,9 @@ export function buildOpenApiDocument() {
           description:
             'Activities are deduplicated by id (`duplicate` the second time). Documents are last-writer-wins by HLC ' +
             '(`stale` when older than the stored one; a stale note is still kept as a revision). The author of every ' +
-            'stored change is the token’s person. Ids name records inside the team only.',
+            'stored change is the token’s person. Ids name records inside the team only. A `rejected` result carries ' +
+            '`code` (`invalid`, `clock_ahead`, `forbidden_role`, `wrong_id`), `retryable` (true for `clock_ahead` only: ' +
+            'the same change may be accepted once the clocks agree) and `reason` (words for a person).',
           security: bearer,
           requestBody: json('PushRequest'),
           responses: {
@@ -190,14 +206,60 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      '/api/v1/invites/{id}/revoke': {
+        post: {
+          summary: 'Revoke a pending invite (owner or lead); its code stops working',
+          security: bearer,
+          parameters: idPath,
+          responses: {
+            '204': { description: 'Revoked' },
+            ...errors,
+            '404': ok('No such pending invite', 'Error'),
+          },
+        },
+      },
+      '/api/v1/team': {
+        patch: {
+          summary: 'Rename the team (owner)',
+          security: bearer,
+          requestBody: json('RenameTeamRequest'),
+          responses: { '200': ok('The team', 'Team'), ...errors, '403': ok('`forbidden_role`', 'Error') },
+        },
+      },
+      '/api/v1/team/hand-over': {
+        post: {
+          summary:
+            'Hand the team over (owner): the person becomes owner, the caller a lead; a team always keeps an owner',
+          security: bearer,
+          requestBody: json('HandOverRequest'),
+          responses: {
+            '200': ok('The new and the former owner', 'HandOver'),
+            ...errors,
+            '404': ok('No such person', 'Error'),
+          },
+        },
+      },
+      '/api/v1/tokens/reissue': {
+        post: {
+          summary: 'A new token for the caller; the one used is revoked (with its dashboard sessions)',
+          security: bearer,
+          responses: { '201': ok('The new token, shown once', 'Membership'), ...errors },
+        },
+      },
       '/api/v1/sync/pull': {
         get: {
           summary: 'Changes with a version above `since`, in version order, paged',
           description:
-            'Documents come in their latest state only. `cursor` is the last version returned (or `since`).',
+            'Documents come in their latest state only. `cursor` is the last version returned (or `since`). A `since` ' +
+            'beyond the team’s latest change (a database restored from an older backup) is answered 409 ' +
+            '`cursor_ahead` with `reset: true` and `serverCursor`: pull again from 0 (re-applying changes is harmless).',
           security: bearer,
           parameters: queryParameters(pullQuery),
-          responses: { '200': ok('A page of changes', 'PullResponse'), ...errors },
+          responses: {
+            '200': ok('A page of changes', 'PullResponse'),
+            ...errors,
+            '409': ok('`cursor_ahead`: start again from `since=0`', 'Error'),
+          },
         },
       },
       '/api/v1/notes/{id}/revisions': {
@@ -215,6 +277,9 @@ export function buildOpenApiDocument() {
       '/api/v1/history': {
         get: {
           summary: 'Activities and notes, newest first, filtered and paged',
+          description:
+            'Page with `cursor` (the previous page’s `nextCursor`, null on the last page): entries added between ' +
+            'pages neither repeat nor shift what follows. `offset` still works, for page numbers.',
           security: bearer,
           parameters: queryParameters(api.historyQuery),
           responses: { '200': ok('A page of history', 'HistoryPage'), ...errors },

@@ -44,10 +44,13 @@ export async function exportHistoryCsv(
   lang: Language,
 ): Promise<string> {
   const rows: CsvCell[][] = [COLUMNS[lang]];
-  for (let offset = 0; offset < MAX_CSV_ROWS; offset += PAGE) {
-    const { items } = await queryHistory(db, teamId, filters, { limit: PAGE, offset });
-    for (const item of items) rows.push(toRow(item, lang));
-    if (items.length < PAGE) break;
+  // Page by cursor: a push landing during the export neither repeats nor shifts a line.
+  let cursor: string | undefined;
+  for (let done = 0; done < MAX_CSV_ROWS; done += PAGE) {
+    const page = await queryHistory(db, teamId, filters, { limit: PAGE, offset: 0, cursor });
+    for (const item of page.items) rows.push(toRow(item, lang));
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
   }
   return toCsv(rows, lang === 'fr' ? ';' : ',');
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../db/open';
 import { documents } from '../db/schema';
+import { ServiceError } from './errors';
 
 /** Filters of the dashboard's history (all optional; dates inclusive). */
 export interface HistoryFilters {
@@ -44,6 +45,7 @@ interface HistoryRow {
   author_id: string;
   author_name: string | null;
   data: Record<string, unknown>;
+  version: string | number;
   total: string | number;
 }
 
@@ -57,8 +59,9 @@ export async function queryHistory(
   db: Database,
   teamId: string,
   filters: HistoryFilters,
-  page: { limit: number; offset: number },
-): Promise<{ items: HistoryEntry[]; total: number }> {
+  page: { limit: number; offset: number; cursor?: string },
+): Promise<{ items: HistoryEntry[]; total: number; nextCursor: string | null }> {
+  const after = page.cursor === undefined ? undefined : decodeHistoryCursor(page.cursor);
   const wantActivities = filters.type !== 'note';
   const wantNotes = filters.type === undefined || filters.type === 'note';
   const pattern = filters.q ? `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
@@ -107,14 +110,25 @@ export async function queryHistory(
         from documents d left join people p on p.id = d.author_id
        where ${and(...noteWhere)}`);
   }
-  if (parts.length === 0) return { items: [], total: 0 };
+  if (parts.length === 0) return { items: [], total: 0, nextCursor: null };
 
+  // Newest first by (date, at, version); versions are unique in a team, so the order is total and a
+  // cursor (the last item's key) says exactly where the next page starts.
   const result = await db.execute(sql`
-    select h.*, count(*) over () as total
-      from (${sql.join(parts, sql` union all `)}) h
-     order by h.date desc, h.at desc, h.version desc
-     limit ${page.limit} offset ${page.offset}`);
-  const rows = rowsOf<HistoryRow>(result);
+    select * from (
+      select h.*, count(*) over () as total
+        from (${sql.join(parts, sql` union all `)}) h
+    ) x
+     where ${after ? sql`(x.date, x.at, x.version) < (${after.date}, ${after.at}, ${after.version})` : sql`true`}
+     order by x.date desc, x.at desc, x.version desc
+     limit ${page.limit + 1} offset ${page.offset}`);
+  const fetched = rowsOf<HistoryRow>(result);
+  const rows = fetched.slice(0, page.limit);
+  const last = rows.at(-1);
+  const nextCursor =
+    fetched.length > page.limit && last
+      ? encodeHistoryCursor({ date: last.date, at: last.at, version: Number(last.version) })
+      : null;
   const names = await lookUpNames(db, teamId, rows);
   const items = rows.map((r): HistoryEntry => {
     const invoiceIds = r.invoice_ids ?? [];
@@ -139,10 +153,41 @@ export async function queryHistory(
   const total =
     rows.length > 0
       ? Number(rows[0]!.total)
-      : page.offset > 0
+      : page.offset > 0 || after
         ? (await queryHistory(db, teamId, filters, { limit: 1, offset: 0 })).total
         : 0;
-  return { items, total };
+  return { items, total, nextCursor };
+}
+
+interface HistoryKey {
+  date: string;
+  at: string;
+  version: number;
+}
+
+function encodeHistoryCursor(key: HistoryKey): string {
+  return Buffer.from(JSON.stringify([key.date, key.at, key.version]), 'utf8').toString('base64url');
+}
+
+/** A cursor from `nextCursor`, or a 400 when it is not one. */
+function decodeHistoryCursor(cursor: string): HistoryKey {
+  try {
+    const [date, at, version] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (
+      typeof date === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(date) &&
+      typeof at === 'string' &&
+      /^[0-9T:.Z-]{10,40}$/.test(at) &&
+      Number.isSafeInteger(version)
+    ) {
+      return { date, at, version: version as number };
+    }
+  } catch {
+    // Not base64 JSON: refused below.
+  }
+  throw new ServiceError(400, 'invalid_request', 'cursor: expected the nextCursor of a history page', {
+    issues: [{ path: 'cursor', message: 'expected the nextCursor of a history page' }],
+  });
 }
 
 /** The names of the clients and invoice numbers a page mentions, from the team's documents. */

@@ -1,5 +1,11 @@
-import { type InviteAnswer, type InviteRole, type Membership, uuidv7 } from '@relance/shared';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import {
+  type InviteAnswer,
+  type InviteRole,
+  type Membership,
+  type PendingInvite,
+  uuidv7,
+} from '@relance/shared';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { invites, people, teams } from '../db/schema';
 import { ServiceError } from './errors';
@@ -61,4 +67,49 @@ export async function joinTeam(
     const token = await issueToken(tx, team.id, personId);
     return { team, person, token };
   });
+}
+
+/** The team's invites still waiting to be used (their codes cannot be shown again: only hashes are kept). */
+export async function listPendingInvites(
+  db: Database,
+  teamId: string,
+  now: Date = new Date(),
+): Promise<PendingInvite[]> {
+  const rows = await db
+    .select({
+      id: invites.id,
+      role: invites.role,
+      createdAt: invites.createdAt,
+      expiresAt: invites.expiresAt,
+      creatorId: people.id,
+      creatorName: people.name,
+    })
+    .from(invites)
+    .leftJoin(people, eq(people.id, invites.createdBy))
+    .where(and(eq(invites.teamId, teamId), isNull(invites.usedAt), gt(invites.expiresAt, now)))
+    .orderBy(asc(invites.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role as InviteRole,
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    createdBy: r.creatorId && r.creatorName !== null ? { id: r.creatorId, name: r.creatorName } : null,
+  }));
+}
+
+/** Revokes a pending invite of the team (it expires now); 404 when there is no such pending invite. */
+export async function revokeInvite(db: Database, teamId: string, inviteId: string, now: Date = new Date()) {
+  const revoked = await db
+    .update(invites)
+    .set({ expiresAt: now })
+    .where(
+      and(
+        eq(invites.teamId, teamId),
+        eq(invites.id, inviteId),
+        isNull(invites.usedAt),
+        gt(invites.expiresAt, now),
+      ),
+    )
+    .returning({ id: invites.id });
+  if (revoked.length === 0) throw new ServiceError(404, 'not_found', 'no such pending invite in this team');
 }

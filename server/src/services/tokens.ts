@@ -2,6 +2,7 @@ import { uuidv7 } from '@relance/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { people, teams, tokens } from '../db/schema';
+import { ServiceError } from './errors';
 import type { Identity } from './identity';
 import { newToken, sha256Hex } from './secrets';
 
@@ -51,4 +52,20 @@ export async function revokePersonTokens(db: Database, teamId: string, personId:
     .where(and(eq(tokens.teamId, teamId), eq(tokens.personId, personId), isNull(tokens.revokedAt)))
     .returning({ id: tokens.id });
   return revoked.length;
+}
+
+/**
+ * A new token for the caller, and the one used to ask revoked, in one transaction: for a token
+ * that may have leaked. The dashboard sessions opened with the old token end with it.
+ */
+export async function reissueToken(db: Database, identity: Identity): Promise<string> {
+  return db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(tokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(tokens.id, identity.tokenId), isNull(tokens.revokedAt)))
+      .returning({ id: tokens.id });
+    if (revoked.length === 0) throw new ServiceError(401, 'unauthorized', 'this token was revoked meanwhile');
+    return issueToken(tx as unknown as Database, identity.team.id, identity.person.id);
+  });
 }

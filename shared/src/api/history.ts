@@ -22,6 +22,15 @@ export const historyQuery = z.object({
   ...historyFilterShape,
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /**
+   * The `nextCursor` of the page before: the next page starts right after its last item, so items
+   * added meanwhile (they come first, newest first) neither shift nor repeat what follows.
+   */
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'expected a cursor from nextCursor')
+    .optional(),
 });
 export type HistoryQuery = z.infer<typeof historyQuery>;
 
@@ -54,6 +63,8 @@ export const historyPage = z.object({
   total: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),
+  /** Pass as `cursor` for the next page; null on the last page. Older servers send none. */
+  nextCursor: z.string().nullable().optional(),
 });
 export type HistoryPage = z.infer<typeof historyPage>;
 

@@ -72,11 +72,26 @@ export type PushRequest = { schemaVersion: number; changes: Change[] };
 export const pushStatus = z.enum(['accepted', 'duplicate', 'stale', 'rejected']);
 export type PushStatus = z.infer<typeof pushStatus>;
 
+/**
+ * Why a change was rejected, for programs: `invalid` (it breaks the record's schema, or holds text
+ * that cannot be stored), `clock_ahead` (its clock is too far ahead of the server's: retryable once
+ * the clocks agree), `forbidden_role` (the caller's role may not write it), `wrong_id` (its ids do
+ * not match each other or the team).
+ */
+export const REJECTION_CODES = ['invalid', 'clock_ahead', 'forbidden_role', 'wrong_id'] as const;
+export const rejectionCode = z.enum(REJECTION_CODES);
+export type RejectionCode = z.infer<typeof rejectionCode>;
+
 export const pushResult = z.object({
   /** The change's id (activity id or document id), or its index in the batch when it had none. */
   id: z.string(),
   status: pushStatus,
+  /** Rejected: words for a person (which field, what is wrong). */
   reason: z.string().optional(),
+  /** Rejected: the machine-readable reason. Older servers send none. */
+  code: z.string().optional(),
+  /** Rejected: whether the same change may be accepted later (true for `clock_ahead` only). */
+  retryable: z.boolean().optional(),
   /** The team version the change was stored under. */
   version: z.number().int().optional(),
 });

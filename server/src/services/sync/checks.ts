@@ -1,7 +1,15 @@
-import { activityChange, type Change, documentChange, MAX_REMOTE_DRIFT_MS } from '@relance/shared';
+import {
+  activityChange,
+  type Change,
+  documentChange,
+  MAX_REMOTE_DRIFT_MS,
+  type RejectionCode,
+} from '@relance/shared';
 
 /** Why a change cannot be stored, or null when it can. Each change is judged alone. */
-export type Verdict = { ok: true; change: Change } | { ok: false; reason: string };
+export type Verdict = { ok: true; change: Change } | { ok: false; reason: string; code: RejectionCode };
+
+const reject = (code: RejectionCode, reason: string): Verdict => ({ ok: false, code, reason });
 
 export interface CheckContext {
   teamId: string;
@@ -13,37 +21,36 @@ export function checkChange(raw: unknown, index: number, ctx: CheckContext): Ver
   // Dispatch on `kind` first, so that a bad field is named precisely rather than "invalid union".
   const kind = raw && typeof raw === 'object' ? (raw as { kind?: unknown }).kind : undefined;
   if (kind !== 'activity' && kind !== 'document') {
-    return { ok: false, reason: `changes.${index}.kind: expected 'activity' or 'document'` };
+    return reject('invalid', `changes.${index}.kind: expected 'activity' or 'document'`);
   }
   const parsed = (kind === 'activity' ? activityChange : documentChange).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = ['changes', index, ...(issue?.path ?? [])].join('.');
-    return { ok: false, reason: `${path}: ${issue?.message ?? 'invalid change'}` };
+    return reject('invalid', `${path}: ${issue?.message ?? 'invalid change'}`);
   }
   const c = parsed.data;
   const storable = findUnstorableText(c, `changes.${index}`);
-  if (storable) return { ok: false, reason: storable };
+  if (storable) return reject('invalid', storable);
 
   if (c.kind === 'activity') {
     const year = new Date(c.activity.at).getUTCFullYear();
     if (!(year >= 1900 && year <= 2999)) {
-      return { ok: false, reason: `changes.${index}.activity.at: outside the years 1900–2999` };
+      return reject('invalid', `changes.${index}.activity.at: outside the years 1900–2999`);
     }
     return { ok: true, change: c };
   }
 
   // A clock this far ahead would win every later write (shared/clock refuses it the same way).
   if (Number(c.hlc.slice(0, 15)) > ctx.now.getTime() + MAX_REMOTE_DRIFT_MS) {
-    return { ok: false, reason: `changes.${index}.hlc: clock is more than a day ahead of the server` };
+    return reject('clock_ahead', `changes.${index}.hlc: clock is more than a day ahead of the server`);
   }
   if (c.docType === 'settings') {
-    if (c.id !== ctx.teamId)
-      return { ok: false, reason: `changes.${index}.id: the settings id is the team id` };
+    if (c.id !== ctx.teamId) return reject('wrong_id', `changes.${index}.id: the settings id is the team id`);
     if (!ctx.canEditSettings)
-      return { ok: false, reason: 'only an owner or a lead can change team settings' };
+      return reject('forbidden_role', 'only an owner or a lead can change team settings');
   } else if (c.data.id !== c.id) {
-    return { ok: false, reason: `changes.${index}.data.id: must equal the document id` };
+    return reject('wrong_id', `changes.${index}.data.id: must equal the document id`);
   }
   return { ok: true, change: c };
 }

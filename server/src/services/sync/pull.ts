@@ -1,6 +1,8 @@
 import type { PulledChange, PullResponse } from '@relance/shared';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../../db/open';
+import { teams } from '../../db/schema';
+import { ServiceError } from '../errors';
 
 interface PulledRow {
   kind: 'activity' | 'document';
@@ -46,6 +48,7 @@ export async function pullChanges(
     order by version
     limit ${limit + 1}`);
   const rows = rowsOf<PulledRow>(result);
+  if (rows.length === 0 && since > 0) await refuseCursorAhead(db, teamId, since);
   const page = rows.slice(0, limit);
   const changes = page.map(toPulledChange);
   return {
@@ -53,6 +56,24 @@ export async function pullChanges(
     cursor: changes.length > 0 ? changes[changes.length - 1]!.version : since,
     hasMore: rows.length > limit,
   };
+}
+
+/**
+ * A cursor above anything this team ever stored (the database was restored from an older backup,
+ * or the client mixed up servers) would silently get nothing for ever: answered 409
+ * `cursor_ahead` with `reset: true`, the client starts again from 0 (re-applying is harmless).
+ * Checked only when a page comes back empty, so an ordinary pull pays nothing for it.
+ */
+async function refuseCursorAhead(db: Database, teamId: string, since: number): Promise<void> {
+  const [team] = await db.select({ version: teams.version }).from(teams).where(eq(teams.id, teamId));
+  const serverCursor = team?.version ?? 0;
+  if (since <= serverCursor) return;
+  throw new ServiceError(
+    409,
+    'cursor_ahead',
+    `the cursor ${since} is beyond this team's latest change (${serverCursor}): pull again from 0`,
+    { reset: true, serverCursor },
+  );
 }
 
 function toPulledChange(row: PulledRow): PulledChange {

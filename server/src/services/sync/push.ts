@@ -7,7 +7,7 @@ import {
   uuidv7,
 } from '@relance/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../../db/open';
+import { type Database, rowsOf } from '../../db/open';
 import { activities, documents, noteRevisions, teams } from '../../db/schema';
 import type { Identity } from '../identity';
 import { checkChange, resultId } from './checks';
@@ -37,9 +37,27 @@ export async function pushChanges(
     ...checkChange(raw, index, ctx),
   }));
   const results: PushResult[] = verdicts.map((v) =>
-    v.ok ? { id: v.id, status: 'accepted' } : { id: v.id, status: 'rejected', reason: v.reason },
+    v.ok
+      ? { id: v.id, status: 'accepted' }
+      : { id: v.id, status: 'rejected', reason: v.reason, code: v.code, retryable: v.code === 'clock_ahead' },
   );
   if (!verdicts.some((v) => v.ok)) return results;
+
+  // The usual batch (an extension's outbox of reminders, calls and notes logged) holds activities
+  // only: stored in one statement, one round trip, with no transaction around it.
+  if (verdicts.every((v) => !v.ok || v.change.kind === 'activity')) {
+    const accepted = verdicts.flatMap((v, index) =>
+      v.ok ? [{ index, activity: (v.change as ActivityChange).activity }] : [],
+    );
+    const outcomes = await storeActivitiesAtOnce(
+      db,
+      identity,
+      accepted.map((a) => a.activity),
+    );
+    for (const [k, a] of accepted.entries())
+      results[a.index] = { id: verdicts[a.index]!.id, ...outcomes[k]! };
+    return results;
+  }
 
   await db.transaction(async (tx) => {
     const [team] = await tx
@@ -72,6 +90,68 @@ export async function pushChanges(
 }
 
 type Outcome = Omit<PushResult, 'id'>;
+
+/**
+ * Activities in one statement: the team's counter is moved past the whole run by an `UPDATE …
+ * RETURNING` (which takes the team's row lock until the statement commits, so versions still become
+ * visible in order), and the rows are inserted from one JSON parameter with `ON CONFLICT DO
+ * NOTHING`; ids already stored come back `duplicate` with their first version. A duplicate leaves
+ * its version unused: the cursor has gaps, never skips.
+ */
+async function storeActivitiesAtOnce(
+  db: Database | Tx,
+  identity: Identity,
+  list: Activity[],
+): Promise<Outcome[]> {
+  const teamId = identity.team.id;
+  const author = { authorId: identity.person.id, authorName: identity.person.name };
+  // An id twice in one batch: stored once, the later one answered as its duplicate.
+  const firstIndex = new Map<string, number>();
+  const fresh: Activity[] = [];
+  for (const activity of list) {
+    if (!firstIndex.has(activity.id)) {
+      firstIndex.set(activity.id, fresh.length);
+      fresh.push(activity);
+    }
+  }
+  const payload = JSON.stringify(fresh.map((activity) => ({ ...activity, ...author })));
+  const n = fresh.length;
+  const stored = rowsOf<{ id: string; version: string | number }>(
+    await db.execute(sql`
+      with team as (
+        update teams set version = version + ${n} where id = ${teamId} returning version - ${n} as base
+      ), input as (
+        select e.value as data, e.ordinality as ord from jsonb_array_elements(${payload}::jsonb) with ordinality as e
+      ), stored as (
+        insert into activities (team_id, id, version, type, client_id, date, at, author_id, data)
+        select ${teamId}, (i.data->>'id')::uuid, team.base + i.ord, i.data->>'type', (i.data->>'clientId')::uuid,
+               i.data->>'date', (i.data->>'at')::timestamptz, ${identity.person.id}, i.data
+          from input i cross join team
+        on conflict (team_id, id) do nothing
+        returning id::text as id, version
+      )
+      select id, version from stored`),
+  );
+  const versions = new Map<string, { status: 'accepted' | 'duplicate'; version: number }>(
+    stored.map((row) => [row.id, { status: 'accepted', version: Number(row.version) }]),
+  );
+  const missing = fresh.filter((a) => !versions.has(a.id)).map((a) => a.id);
+  if (missing.length > 0) {
+    const earlier = await db
+      .select({ id: activities.id, version: activities.version })
+      .from(activities)
+      .where(and(eq(activities.teamId, teamId), inArray(activities.id, missing)));
+    if (earlier.length < missing.length) throw new Error(`team ${teamId} vanished during a push`);
+    for (const row of earlier) versions.set(row.id, { status: 'duplicate', version: row.version });
+  }
+  const answered = new Set<string>();
+  return list.map((activity): Outcome => {
+    const outcome = versions.get(activity.id)!;
+    if (answered.has(activity.id)) return { status: 'duplicate', version: outcome.version };
+    answered.add(activity.id);
+    return outcome;
+  });
+}
 type ActivityChange = Extract<Change, { kind: 'activity' }>;
 
 /** Writes one batch inside its transaction, handing each stored change the team's next version. */
