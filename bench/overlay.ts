@@ -17,7 +17,9 @@ import type { Benchmark } from './run';
 const ROW_COUNTS = (process.env.BENCH_ROWS ?? '2000,10000').split(',').map(Number);
 const SCROLL_MS = 4000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const RELANCE_DIR = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
+/** `BENCH_EXTENSION_DIR` measures another build (an older one, to compare). */
+const RELANCE_DIR =
+  process.env.BENCH_EXTENSION_DIR ?? fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
 const BASELINE_DIR = fileURLToPath(new URL('./overlay-baseline', import.meta.url));
 const CHROMIUM = chromiumPath();
 
