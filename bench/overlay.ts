@@ -8,13 +8,18 @@ import { CHROMIUM_ARGS, chromiumPath } from '../e2e/lib/browser';
 import type { Benchmark } from './run';
 
 /**
- * The invoicing overlay on a 2,000-row invoice list, against a baseline content script that only
- * reads the same rows, in the same run: time until every row has its badge (baseline: until every
- * row is read), and the longest main-thread task of the page (from a CDP trace).
+ * The invoicing overlay on a 2,000-row and a 10,000-row invoice list, against a baseline content
+ * script that only reads the same rows, in the same run: time until every row has its badge
+ * (baseline: until every row is read), the longest main-thread task of the page (from a CDP
+ * trace), the layout-shift score (PerformanceObserver 'layout-shift'), and the frames drawn while
+ * the list scrolls for 4 s.
  */
-const ROWS = 2000;
+const ROW_COUNTS = (process.env.BENCH_ROWS ?? '2000,10000').split(',').map(Number);
+const SCROLL_MS = 4000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const RELANCE_DIR = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
+/** `BENCH_EXTENSION_DIR` measures another build (an older one, to compare). */
+const RELANCE_DIR =
+  process.env.BENCH_EXTENSION_DIR ?? fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
 const BASELINE_DIR = fileURLToPath(new URL('./overlay-baseline', import.meta.url));
 const CHROMIUM = chromiumPath();
 
@@ -34,6 +39,12 @@ interface Sample {
   longestTaskMs: number;
   /** Longest task that ran extension code (content script). */
   longestExtensionTaskMs: number;
+  /** Sum of the page's layout-shift values from navigation until done and settled. */
+  layoutShift: number;
+  /** Animation frames drawn while the list scrolls for SCROLL_MS. */
+  scrollFrames: number;
+  /** Longest task running extension code while scrolling. */
+  scrollLongestExtensionTaskMs: number;
 }
 
 type Variant = 'baseline' | 'relance';
@@ -54,8 +65,7 @@ interface TraceEvent {
  * script (the content script's callbacks, and the rendering work in the same task).
  */
 function analyseTrace(buffer: Uint8Array, pagePath: string) {
-  const events = (JSON.parse(Buffer.from(buffer).toString('utf8')) as { traceEvents: TraceEvent[] })
-    .traceEvents;
+  const events = parseTrace(buffer);
   const pagePids = new Set(
     events
       .filter(
@@ -65,6 +75,26 @@ function analyseTrace(buffer: Uint8Array, pagePath: string) {
       )
       .map((e) => e.pid),
   );
+  return longestTasks(events, pagePids);
+}
+
+function parseTrace(buffer: Uint8Array): TraceEvent[] {
+  return (JSON.parse(Buffer.from(buffer).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+}
+
+/** The same, in a trace taken after the page loaded: its renderer is the one that ran extension code. */
+function analyseTraceTasks(buffer: Uint8Array) {
+  const events = parseTrace(buffer);
+  const pids = new Set(
+    events
+      .filter((e) => (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://'))
+      .map((e) => e.pid),
+  );
+  if (pids.size === 0) return { longest: 0, longestExtension: 0 };
+  return longestTasks(events, pids);
+}
+
+function longestTasks(events: TraceEvent[], pagePids: Set<number>) {
   const mainThreads = new Set(
     events
       .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pagePids.has(e.pid))
@@ -93,7 +123,7 @@ function analyseTrace(buffer: Uint8Array, pagePath: string) {
 }
 
 /** One fresh profile: the list seen for the first time, then seen again (invoices already known). */
-async function measure(puppeteer: Puppeteer, variant: Variant, url: string): Promise<Sample[]> {
+async function measure(puppeteer: Puppeteer, variant: Variant, url: string, rows: number): Promise<Sample[]> {
   const profile = await mkdtemp(join(tmpdir(), 'relance-bench-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -113,6 +143,17 @@ async function measure(puppeteer: Puppeteer, variant: Variant, url: string): Pro
       }
     }
     const page: Page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    // Every layout shift of the page, from its first paint (the same observer for both variants).
+    await page.evaluateOnNewDocument(() => {
+      const w = window as unknown as { __layoutShift: number };
+      w.__layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+          if (!entry.hadRecentInput) w.__layoutShift += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
     const samples: Sample[] = [];
     for (let visit = 0; visit < 2; visit++) {
       await page.tracing.start({
@@ -121,9 +162,9 @@ async function measure(puppeteer: Puppeteer, variant: Variant, url: string): Pro
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       const done =
         variant === 'relance'
-          ? () => document.getElementsByTagName('relance-badge').length >= 2000
+          ? (n: number) => document.getElementsByTagName('relance-badge').length >= n
           : () => document.documentElement.hasAttribute('data-baseline-rows');
-      await page.waitForFunction(done, { polling: 'raf', timeout: 180_000 });
+      await page.waitForFunction(done, { polling: 'raf', timeout: 300_000 }, rows);
       const doneMs = await page.evaluate(() => performance.now());
       // Let the tasks still running finish inside the trace, then stop it.
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -136,13 +177,53 @@ async function measure(puppeteer: Puppeteer, variant: Variant, url: string): Pro
         );
         if (stages < 5) throw new Error(`expected every stage on the benchmark page, saw ${stages}`);
       }
-      samples.push({ doneMs, longestTaskMs: longest, longestExtensionTaskMs: longestExtension });
+      // Settled: whatever the overlay still does after its last badge (drawing, the panels' code
+      // loading at idle time) counts in the layout shift too.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const layoutShift = await page.evaluate(
+        () => (window as unknown as { __layoutShift: number }).__layoutShift,
+      );
+      const scroll = await measureScroll(page);
+      samples.push({
+        doneMs,
+        longestTaskMs: longest,
+        longestExtensionTaskMs: longestExtension,
+        layoutShift,
+        scrollFrames: scroll.frames,
+        scrollLongestExtensionTaskMs: scroll.longestExtension,
+      });
     }
     return samples;
   } finally {
     await browser.close();
     await rm(profile, { recursive: true, force: true });
   }
+}
+
+/**
+ * Scrolls the list down by 60 px per animation frame for SCROLL_MS and counts the frames drawn (a
+ * long task makes the browser skip frames); the trace gives the longest task with extension code.
+ */
+async function measureScroll(page: Page): Promise<{ frames: number; longestExtension: number }> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.tracing.start({
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'],
+  });
+  // A string, not a function: the bench runs under tsx, whose helpers do not exist in the page.
+  const frames = (await page.evaluate(`new Promise((resolve) => {
+    let count = 0;
+    const end = performance.now() + ${SCROLL_MS};
+    const step = () => {
+      count++;
+      window.scrollBy(0, 60);
+      if (performance.now() < end) requestAnimationFrame(step);
+      else resolve(count);
+    };
+    requestAnimationFrame(step);
+  })`)) as number;
+  const trace = await page.tracing.stop();
+  // The page was parsed before this trace began: find its renderer by its main thread's tasks.
+  return { frames, longestExtension: analyseTraceTasks(trace!).longestExtension };
 }
 
 const median = (values: number[]) => {
@@ -153,14 +234,15 @@ const median = (values: number[]) => {
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 
+const score = (n: number) => n.toFixed(3);
+
 export const overlayBenchmark: Benchmark = {
   id: 'overlay',
   async run(machine) {
     const puppeteer = await loadPuppeteer();
     const fixtures = await startFixtureServer();
-    const url = fixtures.url(`/large.html?rows=${ROWS}`);
-    // samples[variant][visit]: visit 0 = first sight of the list, 1 = the same list again.
-    const samples: Record<Variant, [Sample[], Sample[]]> = { baseline: [[], []], relance: [[], []] };
+    // samples[rows][variant][visit]: visit 0 = first sight of the list, 1 = the same list again.
+    const samples = new Map<number, Record<Variant, [Sample[], Sample[]]>>();
     let chromium = '';
     try {
       const probe = await puppeteer.launch({
@@ -171,53 +253,74 @@ export const overlayBenchmark: Benchmark = {
       });
       chromium = await probe.version();
       await probe.close();
-      // Alternate the two so that machine noise falls on both alike.
-      for (let i = 0; i < RUNS; i++) {
-        for (const variant of ['baseline', 'relance'] as const) {
-          const [first, again] = await measure(puppeteer, variant, url);
-          samples[variant][0].push(first!);
-          samples[variant][1].push(again!);
+      for (const rows of ROW_COUNTS) {
+        const url = fixtures.url(`/large.html?rows=${rows}`);
+        const forRows: Record<Variant, [Sample[], Sample[]]> = { baseline: [[], []], relance: [[], []] };
+        samples.set(rows, forRows);
+        // Alternate the two so that machine noise falls on both alike.
+        for (let i = 0; i < RUNS; i++) {
+          for (const variant of ['baseline', 'relance'] as const) {
+            const [first, again] = await measure(puppeteer, variant, url, rows);
+            forRows[variant][0].push(first!);
+            forRows[variant][1].push(again!);
+            console.log(rows, variant, JSON.stringify([first, again]));
+          }
         }
       }
     } finally {
       await fixtures.close();
     }
-    const row = (label: string, visit: 0 | 1, pick: (s: Sample) => number) => {
-      const base = median(samples.baseline[visit].map(pick));
-      const relance = median(samples.relance[visit].map(pick));
-      return `| ${label} | ${ms(base)} | ${ms(relance)} | ${ratio(relance, base)} |`;
-    };
-    const rows = ([0, 1] as const).flatMap((visit) => {
-      const when = visit === 0 ? 'first visit' : 'second visit';
-      return [
-        row(`${when}: done (all rows read / all badges shown)`, visit, (s) => s.doneMs),
-        row(`${when}: longest main-thread task`, visit, (s) => s.longestTaskMs),
-        row(`${when}: longest task running extension code`, visit, (s) => s.longestExtensionTaskMs),
-      ];
-    });
-    return `## Invoicing overlay on a ${ROWS.toLocaleString('en')}-row list
 
-Page: \`e2e/fixtures/invoicing/large.html?rows=${ROWS}\` (a server-rendered French table, every stage
-present). Baseline: a content script injected at the same moment that only reads the same rows'
-cells (\`bench/overlay-baseline\`). Relance: the built extension (\`.output/chrome-mv3\`), its
-background answering the policy for every row, one \`<relance-badge>\` per row. Each run uses a fresh
-browser profile and opens the list twice: the first visit records 2,000 invoices never seen
-before, the second finds them known. Medians of ${RUNS} runs of each, alternated. "Done" counts from
-navigation start; tasks come from a Chromium trace of the page's main thread (the page's own
-parsing and layout included, the same for both).
+    const tables = ROW_COUNTS.map((rows) => {
+      const forRows = samples.get(rows)!;
+      const med = (variant: Variant, visit: 0 | 1, pick: (s: Sample) => number) =>
+        median(forRows[variant][visit].map(pick));
+      const row = (label: string, visit: 0 | 1, pick: (s: Sample) => number) => {
+        const base = med('baseline', visit, pick);
+        const relance = med('relance', visit, pick);
+        return `| ${label} | ${ms(base)} | ${ms(relance)} | ${ratio(relance, base)} |`;
+      };
+      const lines = ([0, 1] as const).flatMap((visit) => {
+        const when = visit === 0 ? 'first visit' : 'second visit';
+        const shiftBase = med('baseline', visit, (s) => s.layoutShift);
+        const shiftRelance = med('relance', visit, (s) => s.layoutShift);
+        const framesBase = med('baseline', visit, (s) => s.scrollFrames);
+        const framesRelance = med('relance', visit, (s) => s.scrollFrames);
+        return [
+          row(`${when}: done (all rows read / all badges shown)`, visit, (s) => s.doneMs),
+          row(`${when}: longest main-thread task`, visit, (s) => s.longestTaskMs),
+          row(`${when}: longest task running extension code`, visit, (s) => s.longestExtensionTaskMs),
+          `| ${when}: layout-shift score until settled | ${score(shiftBase)} | ${score(shiftRelance)} | +${score(Math.max(0, shiftRelance - shiftBase))} caused by the badges |`,
+          `| ${when}: frames drawn scrolling ${SCROLL_MS / 1000} s | ${framesBase} | ${framesRelance} | ${((100 * framesRelance) / framesBase).toFixed(0)} % of the page alone |`,
+          row(
+            `${when}: longest task with extension code while scrolling`,
+            visit,
+            (s) => s.scrollLongestExtensionTaskMs,
+          ),
+        ];
+      });
+      return `### ${rows.toLocaleString('en')} rows
 
 | measure | baseline | Relance | ratio |
 |---|---|---|---|
-${rows.join('\n')}
+${lines.join('\n')}`;
+    });
 
-Where the time goes. "Done" is mostly the background: on a first visit it records 2,000 invoices
-it has never seen (IndexedDB writes and sync outbox) before answering; on the second it only reads
-and evaluates them. The page is not blocked meanwhile: the content script reads rows and builds
-badges in slices of about 8 ms, off the page. The longest task is the page laying its 2,000-row
-table out again when the badges enter it (the invoice-number column widens), which costs about as
-much as the table's first layout, or more; so badges enter together (the first answer at once,
-then when nothing more is on its way), and only the first 200 are drawn at once, the others when
-they come near the viewport.
+    return `## Invoicing overlay on a 2,000-row and a 10,000-row list
+
+Page: \`e2e/fixtures/invoicing/large.html?rows=N\` (a server-rendered French table, every stage
+present), in a 1280×800 window. Baseline: a content script injected at the same moment that only
+reads the same rows' cells (\`bench/overlay-baseline\`). Relance: the built extension
+(\`.output/chrome-mv3\`), its background answering the policy for every row, one \`<relance-badge>\`
+per row. Each run uses a fresh browser profile and opens the list twice: the first visit records
+the invoices never seen before, the second finds them known. Medians of ${RUNS} runs of each,
+alternated. "Done" counts from navigation start; tasks come from a Chromium trace of the page's
+main thread (the page's own parsing and layout included, the same for both). The layout-shift
+score is the sum of every \`layout-shift\` entry (PerformanceObserver, none after input) from
+navigation until 1 s after done; the scroll moves the list 60 px per animation frame for
+${SCROLL_MS / 1000} s after that and counts the frames.
+
+${tables.join('\n\n')}
 
 Machine: ${machine}; ${chromium} headless. The machine was shared with other jobs while this ran,
 so absolute times vary from run to run; the ratios come from runs interleaved on the same load.`;

@@ -4,23 +4,10 @@ import type { InvoicePolicyView } from '../../../lib/messages';
 import type { InvoiceOnPage } from '../adapters/types';
 import { BadgeSet } from './badgeSet';
 
-/** An IntersectionObserver we trigger by hand. */
-class FakeIntersectionObserver {
-  static last: FakeIntersectionObserver | null = null;
-  readonly observed = new Set<Element>();
-  constructor(readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
-    FakeIntersectionObserver.last = this;
-  }
-  observe(el: Element) {
-    this.observed.add(el);
-  }
-  unobserve(el: Element) {
-    this.observed.delete(el);
-  }
-  disconnect() {}
-  reveal(el: Element) {
-    this.callback([{ target: el, isIntersecting: true }]);
-  }
+/** Idle callbacks run by hand. */
+const idle: ((deadline: IdleDeadline) => void)[] = [];
+function runIdle(): void {
+  for (const callback of idle.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
 }
 
 function rowWithInvoice(i: number): InvoiceOnPage {
@@ -62,12 +49,14 @@ const drawn = (badge: Element) => badge.shadowRoot!.querySelector('[data-relance
 
 beforeEach(() => {
   document.body.innerHTML = '<table><tbody></tbody></table>';
-  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
-  (window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeIntersectionObserver;
+  idle.length = 0;
+  (window as unknown as { requestIdleCallback: unknown }).requestIdleCallback = (
+    callback: (deadline: IdleDeadline) => void,
+  ) => idle.push(callback);
 });
 
 describe('BadgeSet', () => {
-  it('enters the page in one pass, with every attribute; content beyond the first 200 waits for the viewport', () => {
+  it('enters the page in one pass, with every attribute; content beyond the first 200 waits for idle time', () => {
     const set = new BadgeSet(document, 'fr', { remind: vi.fn(), notes: vi.fn() });
     const observations = Array.from({ length: 205 }, (_, i) => rowWithInvoice(i));
     for (const o of observations) set.prepare(o, viewOf(o));
@@ -79,11 +68,11 @@ describe('BadgeSet', () => {
     expect(badges.every((b) => b.getAttribute('data-stage') === 'payment-plan')).toBe(true);
     expect(badges.filter(drawn)).toHaveLength(200);
 
-    const io = FakeIntersectionObserver.last!;
-    expect(io.observed.size).toBe(5);
-    io.reveal(badges[203]!);
-    expect(drawn(badges[203]!)).toBe(true);
-    expect(badges.filter(drawn)).toHaveLength(201);
+    expect(badges[203]!.hasAttribute('data-drawn')).toBe(false);
+    runIdle();
+    expect(badges.filter(drawn)).toHaveLength(205);
+    expect(badges[203]!.hasAttribute('data-drawn')).toBe(true);
+    expect(idle).toHaveLength(0);
   });
 
   it('keeps one badge per row when a row is prepared twice before it enters the page', () => {

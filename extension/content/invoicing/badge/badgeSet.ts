@@ -13,11 +13,12 @@ const MAX_REMOUNTS = 20;
 const REMOUNT_WINDOW_MS = 60_000;
 /**
  * Badges whose content is drawn at once. Beyond, a badge's host and attributes are there at once
- * but its content is drawn when it comes near the viewport: drawing 2,000 badges makes the host's
- * table lay out for the better part of a second, for rows nobody sees yet.
+ * and its content is drawn when the page is idle, a slice at a time (each host is size- and
+ * layout-contained, so a slice lays out only its own badges). No IntersectionObserver: watching
+ * thousands of hosts costs the page frames on every scroll.
  */
 const EAGER_BADGES = 200;
-const NEAR_VIEWPORT = '1000px 0px';
+const DRAW_SLICE_MS = 6;
 
 export interface BadgeActions {
   remind(observation: InvoiceOnPage, view: InvoicePolicyView, badge: HTMLElement): void;
@@ -44,9 +45,11 @@ export class BadgeSet {
   /** Badges built and rendered, not yet in the page. */
   private waiting: { row: Element; anchor: Element; mounted: Mounted }[] = [];
   private readonly pending = new WeakSet<Mounted>();
-  private readonly byHost = new WeakMap<Element, Mounted>();
   private drawnEagerly = 0;
-  private nearViewport: IntersectionObserver | null | undefined;
+  /** Badges in the page whose content waits for an idle moment, in page order. */
+  private undrawn: Mounted[] = [];
+  private undrawnFrom = 0;
+  private drawing = false;
 
   constructor(
     private readonly doc: Document,
@@ -94,7 +97,7 @@ export class BadgeSet {
       onRemind: guard('badge.remind', () => this.actions.remind(observation, view, host)),
       onNotes: guard('badge.notes', () => this.actions.notes(observation, view, host)),
     };
-    if (mounted.drawn || this.drawnEagerly < EAGER_BADGES || !this.observerOfViewport()) {
+    if (mounted.drawn || this.drawnEagerly < EAGER_BADGES) {
       if (!mounted.drawn) this.drawnEagerly++;
       this.draw(mounted);
     }
@@ -110,25 +113,30 @@ export class BadgeSet {
     mounted.drawn = true;
   }
 
-  /** One IntersectionObserver draws the badges that come near the viewport (none in old engines). */
-  private observerOfViewport(): IntersectionObserver | null {
-    if (this.nearViewport === undefined) {
-      const IO = this.doc.defaultView?.IntersectionObserver;
-      this.nearViewport = IO
-        ? new IO(
-            guard('badge.nearViewport', (entries: IntersectionObserverEntry[]) => {
-              for (const entry of entries) {
-                if (!entry.isIntersecting) continue;
-                this.nearViewport?.unobserve(entry.target);
-                const mounted = this.byHost.get(entry.target);
-                if (mounted && !mounted.drawn) this.draw(mounted);
-              }
-            }),
-            { rootMargin: NEAR_VIEWPORT },
-          )
-        : null;
-    }
-    return this.nearViewport;
+  /** Draws the waiting badges in idle time, a few milliseconds at a time. */
+  private drawWhenIdle(): void {
+    if (this.drawing || this.undrawnFrom >= this.undrawn.length) return;
+    this.drawing = true;
+    const win = this.doc.defaultView;
+    const schedule = (step: (deadline?: IdleDeadline) => void) => {
+      if (win?.requestIdleCallback) win.requestIdleCallback(step, { timeout: 1000 });
+      else setTimeout(step, 0);
+    };
+    const step = guard('badge.drawIdle', (deadline?: IdleDeadline) => {
+      const start = performance.now();
+      const more = () =>
+        performance.now() - start < DRAW_SLICE_MS &&
+        (!deadline || deadline.didTimeout || deadline.timeRemaining() > 1);
+      while (this.undrawnFrom < this.undrawn.length && more()) {
+        const mounted = this.undrawn[this.undrawnFrom++]!;
+        if (!mounted.drawn && mounted.host.isConnected) this.draw(mounted);
+      }
+      if (this.undrawnFrom < this.undrawn.length) return schedule(step);
+      this.undrawn = [];
+      this.undrawnFrom = 0;
+      this.drawing = false;
+    });
+    schedule(step);
   }
 
   /** Puts the prepared badges into their rows, in one pass. */
@@ -144,15 +152,15 @@ export class BadgeSet {
       const interactive = anchor.closest('a, button, label');
       if (interactive && row.contains(interactive)) interactive.after(mounted.host);
       else anchor.append(mounted.host);
-      if (!mounted.drawn) this.nearViewport?.observe(mounted.host);
+      if (!mounted.drawn) this.undrawn.push(mounted);
     }
+    this.drawWhenIdle();
   }
 
   remove(row: Element): void {
     const mounted = this.byRow.get(row);
     this.byRow.delete(row);
     if (mounted) {
-      this.nearViewport?.unobserve(mounted.host);
       mounted.root.replaceChildren();
       mounted.host.remove();
     }
@@ -178,7 +186,6 @@ export class BadgeSet {
     this.remounts.set(row, remounts);
 
     const created: Mounted = { ...createShadowHost(this.doc, BADGE_TAG, BADGE_CSS), drawn: false };
-    this.byHost.set(created.host, created);
     stopPageHandlers(created.host);
     handleDetails(created.host, created.root);
     this.waiting.push({ row, anchor, mounted: created });
