@@ -307,7 +307,7 @@ describe('the team leads’ dashboard in Chromium', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'Date;Heure (UTC);Type;Client;Factures;Auteur;Étape;Canal;Montant;Détails;Identifiant',
+      'Date;Heure (Europe/Paris);Type;Client;Factures;Auteur;Étape;Canal;Montant;Détails;Identifiant',
     );
     expect(lines).toHaveLength(4);
     expect(lines.every((l, i) => i === 0 || l.includes(';Marie Martin;'))).toBe(true);
