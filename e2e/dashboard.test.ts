@@ -22,6 +22,12 @@ const NBSP = '\u00a0';
 /** `eur('1 234,56')`: the amount as French Intl writes it, with its no-break spaces. */
 const eur = (amount: string) => `${amount.replace(/ /g, NNBSP)}${NBSP}€`;
 
+/** The time of day of an instant in Paris, the team's default time zone (summer or winter time). */
+const parisTime = (instant: string) =>
+  new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(
+    new Date(instant),
+  );
+
 let server: TestServer;
 let browser: Browser;
 let page: Page;
@@ -314,7 +320,7 @@ describe('the team leads’ dashboard in Chromium', () => {
     // A cell that would start a formula is neutralised.
     expect(lines[1]).toContain(";'=SUM(A1:A9) à vérifier;");
     expect(lines[2]).toContain(
-      `${day(-2)};09:30;Promesse de paiement;Menuiserie Durand;D-1;Marie Martin;;;1200,00;`,
+      `${day(-2)};${parisTime(`${day(-2)}T09:30:00.000Z`)};Promesse de paiement;Menuiserie Durand;D-1;Marie Martin;;;1200,00;`,
     );
   });
 
