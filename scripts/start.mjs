@@ -44,7 +44,14 @@ if (readStamp(installStamp) === installed) {
   writeFileSync(installStamp, installed);
 }
 
-const sources = ['extension', 'shared/src', 'wxt.config.ts', 'tsconfig.json', 'package.json', 'scripts/zodWithoutEval.ts'];
+const sources = [
+  'extension',
+  'shared/src',
+  'wxt.config.ts',
+  'tsconfig.json',
+  'package.json',
+  'scripts/zodWithoutEval.ts',
+];
 const buildStamp = join(ROOT, '.output', '.relance-build');
 const built = digest(sources);
 const outputs = ['chrome-mv3', 'firefox-mv3'].map((b) => join(ROOT, '.output', b, 'manifest.json'));
