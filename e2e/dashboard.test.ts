@@ -22,6 +22,12 @@ const NBSP = '\u00a0';
 /** `eur('1 234,56')`: the amount as French Intl writes it, with its no-break spaces. */
 const eur = (amount: string) => `${amount.replace(/ /g, NNBSP)}${NBSP}€`;
 
+/** The time of day of an instant in Paris, the team's default time zone (summer or winter time). */
+const parisTime = (instant: string) =>
+  new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(
+    new Date(instant),
+  );
+
 let server: TestServer;
 let browser: Browser;
 let page: Page;
@@ -307,14 +313,14 @@ describe('the team leads’ dashboard in Chromium', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'Date;Heure (UTC);Type;Client;Factures;Auteur;Étape;Canal;Montant;Détails;Identifiant',
+      'Date;Heure (Europe/Paris);Type;Client;Factures;Auteur;Étape;Canal;Montant;Détails;Identifiant',
     );
     expect(lines).toHaveLength(4);
     expect(lines.every((l, i) => i === 0 || l.includes(';Marie Martin;'))).toBe(true);
     // A cell that would start a formula is neutralised.
     expect(lines[1]).toContain(";'=SUM(A1:A9) à vérifier;");
     expect(lines[2]).toContain(
-      `${day(-2)};09:30;Promesse de paiement;Menuiserie Durand;D-1;Marie Martin;;;1200,00;`,
+      `${day(-2)};${parisTime(`${day(-2)}T09:30:00.000Z`)};Promesse de paiement;Menuiserie Durand;D-1;Marie Martin;;;1200,00;`,
     );
   });
 

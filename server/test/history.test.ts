@@ -217,7 +217,7 @@ describe.each(drivers())('history and CSV export ($name)', (driver) => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(
       text.startsWith(
-        '\uFEFFDate;Heure (UTC);Type;Client;Factures;Auteur;Étape;Canal;Montant;Détails;Identifiant\r\n',
+        '\uFEFFDate;Heure (Europe/Paris);Type;Client;Factures;Auteur;Étape;Canal;Montant;Détails;Identifiant\r\n',
       ),
     ).toBe(true);
 
@@ -226,7 +226,7 @@ describe.each(drivers())('history and CSV export ($name)', (driver) => {
     const byId = new Map(rows.slice(1).map((r) => [r[10], r]));
     expect(byId.get(ids.reminder)).toEqual([
       '2026-03-01',
-      '08:15',
+      '09:15', // 08:15 UTC is 09:15 in Paris, the team's time zone by default
       'Relance',
       'Dupont; Fils & "Associés"',
       'F-2026-001, F-2026-002',
@@ -265,7 +265,7 @@ describe.each(drivers())('history and CSV export ($name)', (driver) => {
     const rows = parseCsv(text.slice(1), ',');
     expect(rows[0]).toEqual([
       'Date',
-      'Time (UTC)',
+      'Time (Europe/Paris)',
       'Type',
       'Client',
       'Invoices',
@@ -279,7 +279,7 @@ describe.each(drivers())('history and CSV export ($name)', (driver) => {
     expect(rows).toHaveLength(2);
     expect(rows[1]!.slice(0, 5)).toEqual([
       '2026-03-05',
-      '10:00',
+      '11:00',
       'Promise to pay',
       'Dupont; Fils & "Associés"',
       'F-2026-001',

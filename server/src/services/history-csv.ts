@@ -1,4 +1,11 @@
-import { type Activity, type ActivityWords, describeActivity, type Language } from '@relance/shared';
+import {
+  type Activity,
+  type ActivityWords,
+  DEFAULT_TIME_ZONE,
+  describeActivity,
+  type Language,
+} from '@relance/shared';
+import { timeOfDay } from '../dashboard/figures/timeZone';
 import type { Database } from '../db/open';
 import { type CsvCell, centsToDecimal, toCsv } from './csv';
 import { type HistoryEntry, type HistoryFilters, queryHistory } from './history';
@@ -10,7 +17,7 @@ const PAGE = 1000;
 const COLUMNS: Record<Language, string[]> = {
   fr: [
     'Date',
-    'Heure (UTC)',
+    'Heure ({zone})',
     'Type',
     'Client',
     'Factures',
@@ -23,7 +30,7 @@ const COLUMNS: Record<Language, string[]> = {
   ],
   en: [
     'Date',
-    'Time (UTC)',
+    'Time ({zone})',
     'Type',
     'Client',
     'Invoices',
@@ -36,19 +43,23 @@ const COLUMNS: Record<Language, string[]> = {
   ],
 };
 
-/** The whole filtered history as a CSV file (newest first), in the reader's language. */
+/**
+ * The whole filtered history as a CSV file (newest first), in the reader's language, times of day
+ * in the team's time zone (named in the column's heading).
+ */
 export async function exportHistoryCsv(
   db: Database,
   teamId: string,
   filters: HistoryFilters,
   lang: Language,
+  timeZone: string = DEFAULT_TIME_ZONE,
 ): Promise<string> {
-  const rows: CsvCell[][] = [COLUMNS[lang]];
+  const rows: CsvCell[][] = [COLUMNS[lang].map((c) => c.replace('{zone}', timeZone))];
   // Page by cursor: a push landing during the export neither repeats nor shifts a line.
   let cursor: string | undefined;
   for (let done = 0; done < MAX_CSV_ROWS; done += PAGE) {
     const page = await queryHistory(db, teamId, filters, { limit: PAGE, offset: 0, cursor });
-    for (const item of page.items) rows.push(toRow(item, lang));
+    for (const item of page.items) rows.push(toRow(item, lang, timeZone));
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
@@ -56,7 +67,7 @@ export async function exportHistoryCsv(
 }
 
 /** One line per entry; the words are those of the panel and the dashboard (shared describeActivity). */
-function toRow(item: HistoryEntry, lang: Language): CsvCell[] {
+function toRow(item: HistoryEntry, lang: Language, timeZone: string): CsvCell[] {
   // Stored activities were validated by the activity schema when they were pushed.
   const words: Pick<ActivityWords, 'title' | 'stage' | 'channel' | 'amountCents' | 'facts' | 'text'> =
     item.kind === 'note'
@@ -64,7 +75,7 @@ function toRow(item: HistoryEntry, lang: Language): CsvCell[] {
       : describeActivity(item.data as unknown as Activity, lang, item.currency ?? 'EUR');
   return [
     item.date,
-    item.at.slice(11, 16),
+    timeOfDay(item.at, timeZone, lang),
     words.title,
     item.clientName ?? item.clientId,
     item.invoiceNumbers.join(', '),

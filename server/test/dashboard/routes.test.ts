@@ -453,7 +453,7 @@ describe('dashboard routes', () => {
       expect(res.status).toBe(200);
       const text = await csvText(res);
       const lines = text.trimEnd().split('\r\n');
-      expect(lines[0]?.startsWith('Date;Heure (UTC);Type;Client')).toBe(true);
+      expect(lines[0]?.startsWith('Date;Heure (Europe/Paris);Type;Client')).toBe(true);
       expect(lines).toHaveLength(1 + 4);
       expect(text).toContain(`'=HYPERLINK`);
       expect(text).not.toContain('Messagerie pleine');

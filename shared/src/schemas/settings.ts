@@ -49,6 +49,17 @@ const companyDetails = {
     .default(''),
 };
 
+/** An IANA time zone this engine knows (`Europe/Paris`): where the team's times are shown. */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
 /**
  * Loose: a setting added by a newer release (another teammate's extension, or the server) is kept
  * as it is by an older one, so saving the schedule from an old install never erases it.
@@ -60,6 +71,8 @@ export const teamSettings = z.looseObject({
   quietPeriodDays: z.number().int().min(0).max(90).default(5),
   jurisdiction: jurisdiction.default('FR'),
   language: language.default('fr'),
+  /** Times of day in the dashboard and its exports; settings written before it get Paris. */
+  timeZone: z.string().max(64).refine(isTimeZone, 'unknown time zone').default(DEFAULT_TIME_ZONE),
   companyName: shortText.default(''),
   senderName: shortText.default(''),
   /** Shown in letters (formal notice). */

@@ -1,5 +1,6 @@
 import { type Activity, type ActivityType, describeActivity, formatDate } from '@relance/shared';
 import type { HistoryEntry } from '../../services/history';
+import { timeOfDay } from '../figures/timeZone';
 import type { PageContext } from '../http/context';
 import { typeName } from './labels';
 
@@ -14,9 +15,11 @@ export function Timeline(props: {
   ctx: PageContext;
   entries: HistoryEntry[];
   currencyOf: CurrencyOf;
+  /** Times of day are the team's (team setting), not the server's. */
+  timeZone: string;
   showClient?: boolean;
 }) {
-  const { ctx, entries, currencyOf, showClient = true } = props;
+  const { ctx, entries, currencyOf, timeZone, showClient = true } = props;
   const { t, lang } = ctx;
   return (
     <ol class="timeline">
@@ -30,7 +33,12 @@ export function Timeline(props: {
             data-type={entry.type}
           >
             <div class="entry-head">
-              <time dateTime={entry.date}>{formatDate(entry.date, lang)}</time>
+              <time dateTime={entry.at}>
+                {t('dateAtTime', {
+                  date: formatDate(entry.date, lang),
+                  time: timeOfDay(entry.at, timeZone, lang),
+                })}
+              </time>
               <span class={`type-tag type-${entry.type}`}>
                 {typeName(t, entry.type as ActivityType | 'note')}
               </span>

@@ -9,6 +9,7 @@ import { evaluateInvoices } from '../figures/evaluate';
 import { overdueInvoices } from '../figures/overdue';
 import { buildOverview } from '../figures/overview';
 import { personActivity } from '../figures/personActivity';
+import { teamTimeZone } from '../figures/timeZone';
 import type { DashboardEnv } from '../http/pageContext';
 import { historyParams, overdueParams, pageParam, periodParams } from '../http/params';
 import { htmlPage } from '../http/render';
@@ -65,9 +66,10 @@ export async function overdueCsvFile(c: C, db: Database) {
 export async function historyPage(c: C, db: Database) {
   const { page = 1, ...filters } = historyParams.parse(c.req.query());
   const teamId = teamOf(c);
-  const [directory, { items, total }] = await Promise.all([
+  const [directory, { items, total }, timeZone] = await Promise.all([
     loadDirectory(db, teamId),
     queryHistory(db, teamId, filters, { limit: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE }),
+    teamTimeZone(db, teamId),
   ]);
   return htmlPage(
     c,
@@ -77,6 +79,7 @@ export async function historyPage(c: C, db: Database) {
       entries={items}
       total={total}
       directory={directory}
+      timeZone={timeZone}
       currencyOf={(e) => directory.invoiceCurrency.get(e.invoiceIds[0] ?? '') ?? directory.mainCurrency}
     />,
   );
@@ -85,7 +88,12 @@ export async function historyPage(c: C, db: Database) {
 export async function historyCsv(c: C, db: Database) {
   const { page: _page, ...filters } = historyParams.parse(c.req.query());
   const { lang, today, t } = c.var.page;
-  return csvFile(c, await exportHistoryCsv(db, teamOf(c), filters, lang), `${t('navHistory')}-${today}`);
+  const timeZone = await teamTimeZone(db, teamOf(c));
+  return csvFile(
+    c,
+    await exportHistoryCsv(db, teamOf(c), filters, lang, timeZone),
+    `${t('navHistory')}-${today}`,
+  );
 }
 
 export async function clientsPage(c: C, db: Database) {
@@ -141,6 +149,7 @@ export async function clientPage(c: C, db: Database) {
       entries={history.items}
       total={history.total}
       page={page}
+      timeZone={snapshot.settings.timeZone}
       currencyOf={(e) => currencyByInvoice.get(e.invoiceIds[0] ?? '') ?? fallbackCurrency}
       corrections={client ? correctionFormsFor(c, snapshot, clientId, client.name) : null}
     />,

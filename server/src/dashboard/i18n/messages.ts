@@ -22,7 +22,7 @@ const fr = {
 
   signInTitle: 'Connexion au tableau de bord',
   signInIntro:
-    "Le tableau de bord est réservé aux responsables et au propriétaire de l'équipe. Collez votre jeton d'accès : il a été affiché une seule fois, à la création de l'équipe ou quand vous l'avez rejointe.",
+    "Le tableau de bord est réservé aux responsables et au propriétaire de l'équipe. Vous utilisez l'extension Relance : c'est elle qui vous connecte, sans rien à retenir.",
   signInFromExtension:
     "Propriétaire ou responsable : dans l'extension Relance, ouvrez Options › Équipe et serveur et cliquez sur « Tableau de bord » pour arriver ici connecté·e, ou sur « Copier mon jeton de connexion » pour le coller ici.",
   tokenLabel: "Jeton d'accès",
@@ -50,6 +50,7 @@ const fr = {
   invoiceCount_other: '{count} factures',
   overdueByAge: 'Retards par ancienneté',
   overdueByAgeIn: 'Retards par ancienneté en {currency}',
+  dateAtTime: '{date} à {time}',
   dsoIn: 'DSO en {currency}',
   'bucket_0-30': '1 à 30 jours',
   'bucket_31-60': '31 à 60 jours',
@@ -185,7 +186,7 @@ const en: Messages<MessageKey> = {
 
   signInTitle: 'Sign in to the dashboard',
   signInIntro:
-    "The dashboard is for the team's leads and owner. Paste your access token: it was shown once, when the team was created or when you joined it.",
+    "The dashboard is for the team's leads and owner. You use the Relance extension: it signs you in, with nothing to remember.",
   signInFromExtension:
     'Owner or lead: in the Relance extension, open Options › Team and server and click “Dashboard” to arrive here signed in, or “Copy my sign-in token” to paste it here.',
   tokenLabel: 'Access token',
@@ -212,6 +213,7 @@ const en: Messages<MessageKey> = {
   invoiceCount_other: '{count} invoices',
   overdueByAge: 'Overdue by age',
   overdueByAgeIn: 'Overdue by age in {currency}',
+  dateAtTime: '{date}, {time}',
   dsoIn: 'DSO in {currency}',
   'bucket_0-30': '1 to 30 days',
   'bucket_31-60': '31 to 60 days',

@@ -27,6 +27,8 @@ export function ClientPage(props: {
   currencyOf: CurrencyOf;
   /** Merge or delete this client or its invoices (handlers/corrections.tsx). */
   corrections?: ComponentChildren;
+  /** The team's time zone, for the time of day of each entry. */
+  timeZone: string;
 }) {
   const { ctx, clientId, invoices, entries, total, page, currencyOf } = props;
   const { t, lang } = ctx;
@@ -108,7 +110,13 @@ export function ClientPage(props: {
         {entries.length === 0 ? (
           <p>{t('noHistory')}</p>
         ) : (
-          <Timeline ctx={ctx} entries={entries} currencyOf={currencyOf} showClient={false} />
+          <Timeline
+            ctx={ctx}
+            entries={entries}
+            currencyOf={currencyOf}
+            timeZone={props.timeZone}
+            showClient={false}
+          />
         )}
         <Pager
           ctx={ctx}

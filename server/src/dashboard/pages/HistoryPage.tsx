@@ -19,6 +19,8 @@ export function HistoryPage(props: {
   total: number;
   directory: Directory;
   currencyOf: CurrencyOf;
+  /** The team's time zone, for the time of day of each entry. */
+  timeZone: string;
 }) {
   const { ctx, filters, entries, total, directory, currencyOf } = props;
   const { t, lang } = ctx;
@@ -77,7 +79,7 @@ export function HistoryPage(props: {
       {entries.length === 0 ? (
         <p>{t('noHistory')}</p>
       ) : (
-        <Timeline ctx={ctx} entries={entries} currencyOf={currencyOf} />
+        <Timeline ctx={ctx} entries={entries} currencyOf={currencyOf} timeZone={props.timeZone} />
       )}
       <Pager
         ctx={ctx}
