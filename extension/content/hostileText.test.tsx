@@ -6,7 +6,7 @@ import type { ClientSummary, InvoicePolicyView, RequestOf, Send, TimelineEntry }
 import { PageObserver } from './invoicing/observe/pageObserver';
 import { InvoiceOverlay } from './invoicing/overlay';
 import { NotesPanel } from './invoicing/panel/NotesPanel';
-import { ComposePanel } from './webmail/panel/ComposePanel';
+import { drawComposePanel } from './webmail/panel/ComposePanel';
 import { webmailTranslator } from './webmail/panel/strings';
 
 /**
@@ -186,27 +186,23 @@ describe('hostile text in the webmail compose panel', () => {
     };
     const host = document.createElement('div');
     document.body.append(host);
-    render(
-      <ComposePanel
-        t={webmailTranslator('fr')}
-        today="2026-03-12"
-        clients={[summary]}
-        selected={summary}
-        status={{ kind: 'error', message: script }}
-        logOnSend
-        collapsed={false}
-        onSelectClient={() => {}}
-        onInsert={() => {}}
-        onToggleLog={() => {}}
-        onToggleCollapsed={() => {}}
-      />,
-      host,
-    );
+    drawComposePanel(host, {
+      t: webmailTranslator('fr'),
+      today: '2026-03-12',
+      clients: [summary],
+      selected: summary,
+      status: { kind: 'error', message: script },
+      logOnSend: true,
+      collapsed: false,
+      onSelectClient: () => {},
+      onInsert: () => {},
+      onToggleLog: () => {},
+      onToggleCollapsed: () => {},
+    });
     const text = host.textContent ?? '';
     expect(text).toContain(img);
     expect(text).toContain(script);
     expect(text).toContain(svg);
     expectNoInjectedMarkup(host);
-    render(null, host);
   });
 });

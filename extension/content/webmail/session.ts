@@ -1,6 +1,5 @@
 import { uuidv7 } from '@relance/shared/ids';
 import type { IsoDate } from '@relance/shared/vocabulary';
-import { h } from 'preact';
 import type { ClientChoice, ClientSummary, PreparedReminder, Send } from '../../lib/messages';
 import { guard, guardAsync, messageOf, reportError } from '../shared/guard';
 import { isHiddenByPage } from './adapters/dom';
@@ -12,7 +11,7 @@ import { fillSubject, insertIntoEditor } from './insert/insertText';
 import type { AddressPrompts } from './matching/addressPrompts';
 import { type ClientMatcher, clientsWithOverdue, unknownRecipients } from './matching/clientMatcher';
 import { AssignPanel } from './panel/AssignPanel';
-import { ComposePanel, insertableInvoices, type PanelStatus, stageDue } from './panel/ComposePanel';
+import { drawComposePanel, insertableInvoices, type PanelStatus, stageDue } from './panel/ComposePanel';
 import { ASSIGN_TAG, PANEL_TAG, PanelMount } from './panel/panelMount';
 import type { WebmailTranslator } from './panel/strings';
 
@@ -61,13 +60,14 @@ export class ComposeSession {
   private readonly work = new Set<Promise<unknown>>();
   private readonly panel: PanelMount;
   private readonly assign: PanelMount;
+  private readonly assignLine = new AssignPanel();
 
   constructor(
     readonly root: Element,
     private readonly deps: SessionDeps,
   ) {
     this.panel = new PanelMount(deps.doc, PANEL_TAG);
-    this.assign = new PanelMount(deps.doc, ASSIGN_TAG);
+    this.assign = new PanelMount(deps.doc, ASSIGN_TAG, () => this.assignLine.clear());
   }
 
   /** Reads the recipients again; asks who they are when they changed (or when `force`). */
@@ -177,26 +177,27 @@ export class ComposeSession {
       this.panel.show(
         slot,
         { 'data-client': selected.client.name, 'data-overdue-count': String(selected.overdueCount) },
-        h(ComposePanel, {
-          t: this.deps.t,
-          today: this.deps.today(),
-          clients,
-          selected,
-          status: this.status,
-          logOnSend: this.logOnSend,
-          collapsed: this.collapsed,
-          onSelectClient: guard('webmail.selectClient', (clientId: string) => {
-            this.selectedId = clientId;
-            if (this.chosen?.clientId !== clientId) this.chosen = null;
-            this.render();
+        (root) =>
+          drawComposePanel(root, {
+            t: this.deps.t,
+            today: this.deps.today(),
+            clients,
+            selected,
+            status: this.status,
+            logOnSend: this.logOnSend,
+            collapsed: this.collapsed,
+            onSelectClient: guard('webmail.selectClient', (clientId: string) => {
+              this.selectedId = clientId;
+              if (this.chosen?.clientId !== clientId) this.chosen = null;
+              this.render();
+            }),
+            onInsert: guard('webmail.insert', () => this.track(this.insert(selected))),
+            onToggleLog: guard('webmail.toggleLog', (on: boolean) => this.setLogOnSend(on, selected)),
+            onToggleCollapsed: guard('webmail.collapse', () => {
+              this.collapsed = !this.collapsed;
+              this.render();
+            }),
           }),
-          onInsert: guard('webmail.insert', () => this.track(this.insert(selected))),
-          onToggleLog: guard('webmail.toggleLog', (on: boolean) => this.setLogOnSend(on, selected)),
-          onToggleCollapsed: guard('webmail.collapse', () => {
-            this.collapsed = !this.collapsed;
-            this.render();
-          }),
-        }),
       );
       return;
     }
@@ -208,10 +209,8 @@ export class ComposeSession {
       this.assign.remove();
       return;
     }
-    this.assign.show(
-      slot,
-      {},
-      h(AssignPanel, {
+    this.assign.show(slot, {}, (root) =>
+      this.assignLine.draw(root, {
         t: this.deps.t,
         emails: unknown,
         search: this.searchClients,

@@ -1,5 +1,3 @@
-import type { ComponentChild } from 'preact';
-import { render } from 'preact';
 import { createShadowHost } from '../../shared/shadowHost';
 import type { PanelSlot } from '../adapters/types';
 import { PANEL_CSS } from './panelStyles';
@@ -25,6 +23,8 @@ export class PanelMount {
   constructor(
     private readonly doc: Document,
     private readonly tagName: string,
+    /** Told when the element is taken away (what was drawn in it starts again next time). */
+    private readonly onRemoved?: () => void,
   ) {}
 
   /** Shown, and not taken away by us since: gone from the page means the page removed it. */
@@ -36,7 +36,8 @@ export class PanelMount {
     return this.mounted?.host.isConnected ? this.mounted.host : null;
   }
 
-  show(slot: PanelSlot, attributes: Record<string, string>, content: ComponentChild): void {
+  /** Puts the element in `slot` with `attributes`, then `draw` fills or updates its shadow root. */
+  show(slot: PanelSlot, attributes: Record<string, string>, draw: (root: ShadowRoot) => void): void {
     let mounted = this.mounted;
     if (!mounted) {
       mounted = createShadowHost(this.doc, this.tagName, PANEL_CSS);
@@ -59,15 +60,15 @@ export class PanelMount {
     for (const [name, value] of Object.entries(attributes)) {
       if (host.getAttribute(name) !== value) host.setAttribute(name, value);
     }
-    render(content, root);
+    draw(root);
   }
 
   remove(): void {
     this.shown = false;
     if (!this.mounted) return;
-    render(null, this.mounted.root);
     this.mounted.host.remove();
     this.mounted = null;
+    this.onRemoved?.();
   }
 }
 
