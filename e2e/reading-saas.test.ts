@@ -94,6 +94,12 @@ const QUICKBOOKS = [
   row('1046', 'Cool Cars', 45000, 'USD', -5, 'none'),
   row('1049', 'Red Rock Diner', 230000, 'USD', 45, 'formal-notice'),
 ];
+const SELLSY = [
+  row('FV-00561', 'Domaine Vallet', 132000, 'EUR', 8, 'reminder-1'),
+  row('FV-00562', 'Imprimerie Roche', 28000, 'EUR', 22, 'reminder-2'),
+  row('FV-00563', 'Domaine Vallet', 0, 'EUR', 17, 'paid'),
+  row('FV-00564', 'Boucherie Olivier', 205000, 'EUR', 58, 'formal-notice'),
+];
 /** Drafts, cancelled invoices and credit notes of those pages: never a badge, never a record to chase. */
 const NEVER_BADGED = [
   'FAC/2026/00016',
@@ -110,6 +116,8 @@ const NEVER_BADGED = [
   'INV-000205',
   'INV-7005',
   'INV-7006',
+  'PROV-0012',
+  'AV-00041',
 ];
 
 let fixtures: FixtureServer;
@@ -223,6 +231,10 @@ describe('reading the SaaS tools as a person sees them', () => {
     await page.close();
   });
 
+  it('a Sellsy-like CSS grid whose sticky header is a grid of its own, rows display:contents', async () => {
+    await check('/reading/sellsy-grid.html', SELLSY);
+  });
+
   it('an Axonaut-like list, its invoice page and its customer page', async () => {
     await check('/reading/axonaut-list.html', AXONAUT_LIST);
     await check('/reading/axonaut-invoice.html', AXONAUT_INVOICE);
@@ -254,6 +266,7 @@ describe('reading the SaaS tools as a person sees them', () => {
       ...ZOHO_LIST,
       ...XERO,
       ...QUICKBOOKS,
+      ...SELLSY,
     ].map((e) => e.number);
     // Cancelled invoices are recorded (closed), drafts and credit notes not at all.
     const cancelled = [

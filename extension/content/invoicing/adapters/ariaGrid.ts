@@ -24,11 +24,35 @@ function cellsWithColumns(cells: Element[]): Map<number, Element> {
   return byColumn;
 }
 
-function headerRowOf(container: Element): Element | null {
+function ownHeaderRow(container: Element): Element | null {
   const firstHeader = Array.from(container.querySelectorAll(HEADER_CELL)).find(
     (cell) => cell.closest(CONTAINER) === container,
   );
   return firstHeader?.closest('[role=row]') ?? null;
+}
+
+const WRAPPER_LEVELS = 4;
+
+/**
+ * The header row; else, for a body grid drawn apart from its sticky header (a header-only grid just
+ * before it in the same wrapper), that grid's header row — as tables do (table.ts).
+ */
+function headerRowOf(container: Element): Element | null {
+  const own = ownHeaderRow(container);
+  if (own || !container.querySelector(DATA_CELL)) return own;
+  let scope = container.parentElement;
+  for (let level = 0; scope && level < WRAPPER_LEVELS; level++, scope = scope.parentElement) {
+    const before = Array.from(scope.querySelectorAll(CONTAINER)).filter(
+      (other) =>
+        other !== container &&
+        !other.contains(container) &&
+        !container.contains(other) &&
+        (other.compareDocumentPosition(container) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+    );
+    const header = before[before.length - 1];
+    if (header) return header.querySelector(DATA_CELL) ? null : ownHeaderRow(header);
+  }
+  return null;
 }
 
 export const ariaGridAdapter: ListAdapter = {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { addDays, todayLocal } from '@relance/shared/dates';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ariaGridAdapter } from './ariaGrid';
 import { dueFromStatus, readDate } from './parsing';
 import { readInvoice } from './reading';
 import { parseStatus } from './status';
@@ -142,5 +143,26 @@ describe('columns', () => {
       ['FAC/2026/00017', 'cancelled', 0],
       ['FAC/2026/00015', 'paid', 0],
     ]);
+  });
+});
+
+describe('ARIA grids', () => {
+  it('a body grid whose sticky header is a grid of its own just before it', () => {
+    document.body.innerHTML = `<div class="list">
+      <div role="table"><div role="row"><div role="columnheader">Référence</div><div role="columnheader">Tiers</div>
+        <div role="columnheader">Échéance</div><div role="columnheader">Solde dû</div></div></div>
+      <div class="scroll"><div role="table" id="body"><div role="row"><div role="gridcell"><a href="/f/1">FV-00561</a></div>
+        <div role="gridcell">Domaine Vallet</div><div role="gridcell">03/03/2026</div><div role="gridcell">1 320,00 €</div></div></div></div>
+    </div>`;
+    const body = document.getElementById('body')!;
+    const map = ariaGridAdapter.recognise(body);
+    expect(map).not.toBeNull();
+    const row = body.querySelector('[role=row]')!;
+    expect(readInvoice(ariaGridAdapter.cellsOf(row, map!), fr, {}, row)).toMatchObject({
+      number: 'FV-00561',
+      clientName: 'Domaine Vallet',
+      amountDueCents: 132000,
+      dueDate: '2026-03-03',
+    });
   });
 });
