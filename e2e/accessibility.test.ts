@@ -133,6 +133,15 @@ describe('axe-core: no serious or critical WCAG 2.2 AA violation', () => {
   it('on the options page and the popup of a team member, and on every dashboard page', async () => {
     expect((await configureServer(ext.worker, server.url, ownerToken)).status).toBe('ok');
     const options = await extensionPage('options.html', '[data-testid="signed-in-as"]');
+    // The invite: a role, then a message ready to send with the server, the code and a join link.
+    await options.select('select[name="inviteRole"]', 'lead');
+    await options.click('[data-relance-action="create-invite"]');
+    const message = await options.waitForSelector('[data-testid="invite-message"]');
+    const said = await message!.evaluate((m) => (m as HTMLTextAreaElement).value);
+    const code = await options.$eval('[data-testid="invite-code"]', (o) => o.textContent ?? '');
+    expect(said).toContain(`Adresse du serveur : ${server.url}`);
+    expect(said).toContain(`${ext.extensionUrl('options.html')}#join=${encodeURIComponent(server.url)}|`);
+    expect(code.length).toBeGreaterThan(0);
     expect(await seriousViolations(options)).toEqual([]);
     await options.close();
     const popup = await extensionPage('popup.html', 'main.popup');

@@ -200,6 +200,6 @@ describe.each(drivers())('teams, people, invites and tokens ($name)', (driver) =
   it('answers the health check', async () => {
     const res = await ctx.app.request('/healthz');
     expect(res.status).toBe(200);
-    expect(await body(res)).toEqual({ ok: true });
+    expect(await body(res)).toEqual({ ok: true, service: 'relance' });
   });
 });

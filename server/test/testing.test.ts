@@ -11,7 +11,7 @@ describe.each(drivers())('startTestServer ($name)', (driver) => {
 
   it('serves the API over real HTTP on an ephemeral port, with ready-made teams', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true, service: 'relance' });
 
     const team = await server.createTeam('Équipe de test');
     const other = await server.createTeam();

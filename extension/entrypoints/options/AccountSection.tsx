@@ -6,6 +6,22 @@ import { dashboardUrl } from '@/lib/sync/account';
 import type { DashboardOpened, DashboardOpener } from '@/lib/ui/dashboard';
 import { SyncStatus } from '@/lib/ui/SyncStatus';
 import type { ShowError } from './Options';
+import { checkServer, completeServerUrl } from './serverAddress';
+
+/** An invite link opens the options page at `options.html#join=<server>|<code>`. */
+export function parseJoinLink(hash: string): { serverUrl: string; code: string } | undefined {
+  const match = /^#?join=([^|]+)\|(.+)$/.exec(hash);
+  if (!match) return undefined;
+  try {
+    return { serverUrl: decodeURIComponent(match[1]!), code: decodeURIComponent(match[2]!) };
+  } catch {
+    return undefined;
+  }
+}
+
+export function joinLinkOf(optionsPage: string, serverUrl: string, code: string): string {
+  return `${optionsPage}#join=${encodeURIComponent(serverUrl)}|${encodeURIComponent(code)}`;
+}
 
 interface Props {
   status: SyncStatusView;
@@ -17,6 +33,14 @@ interface Props {
   clearError: () => void;
   dashboard: DashboardOpener;
   copyText: (text: string) => Promise<void>;
+  /** Firefox: the consent to send data to the team's server, asked in the click (see docs/privacy.md). */
+  requestDataConsent?: () => Promise<boolean>;
+  /** Looks at a server address before anything is sent (default: `/healthz`). */
+  checkServerAt?: (url: string) => Promise<'ok' | 'not-relance' | 'unreachable'>;
+  /** From an invite link: the server and code, ready to join. */
+  joinLink?: { serverUrl: string; code: string };
+  /** The address of this options page, for the join link in invites. */
+  optionsPage?: string;
 }
 
 /** Server address, create or join a team, invite, sign out, and the sync status. */
@@ -44,33 +68,63 @@ export function AccountSection(props: Props) {
   );
 }
 
-function SignIn({ status, t, send, onStatus, showError, clearError }: Props) {
-  const [serverUrl, setServerUrl] = useState(status.serverUrl ?? '');
+function SignIn(props: Props) {
+  const { status, t, onStatus, showError, clearError, joinLink } = props;
+  const [serverUrl, setServerUrl] = useState(joinLink?.serverUrl ?? status.serverUrl ?? '');
   const [teamName, setTeamName] = useState('');
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(joinLink?.code ?? '');
   const [personName, setPersonName] = useState('');
   const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<UiKey>();
 
-  const run = async (action: () => Promise<SyncStatusView>) => {
+  /** Consent first (a browser asks only inside the click), then the address, then the server's answer. */
+  const run = async (action: (url: string) => Promise<SyncStatusView>) => {
     clearError();
+    setProblem(undefined);
     setBusy(true);
     try {
-      onStatus(await action());
+      if (props.requestDataConsent && !(await props.requestDataConsent().catch(() => false))) {
+        setProblem('dataConsentRefused');
+        return;
+      }
+      const url = completeServerUrl(serverUrl);
+      setServerUrl(url);
+      const check = await (props.checkServerAt ?? ((u: string) => checkServer(u)))(url);
+      if (check !== 'ok') {
+        setProblem(check === 'unreachable' ? 'serverUnreachable' : 'serverNotRelance');
+        return;
+      }
+      onStatus(await action(url));
     } catch (e) {
       showError(e);
     } finally {
       setBusy(false);
     }
   };
+  const { send } = props;
   const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
 
   return (
     <div class="sign-in">
       <label class="field">
         {t('serverUrl')}
-        <input name="serverUrl" type="url" value={serverUrl} onInput={(e) => setServerUrl(value(e))} />
+        <input
+          name="serverUrl"
+          type="text"
+          inputMode="url"
+          autoComplete="url"
+          spellcheck={false}
+          value={serverUrl}
+          onInput={(e) => setServerUrl(value(e))}
+          onBlur={() => setServerUrl(completeServerUrl(serverUrl))}
+        />
         <small>{t('serverUrlHelp')}</small>
       </label>
+      {problem && (
+        <p class="error" role="alert" data-testid="server-problem">
+          {t(problem)}
+        </p>
+      )}
       <label class="field">
         {t('yourName')}
         <input name="personName" type="text" value={personName} onInput={(e) => setPersonName(value(e))} />
@@ -80,7 +134,7 @@ function SignIn({ status, t, send, onStatus, showError, clearError }: Props) {
           class="create-team"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => send({ type: 'createTeam', serverUrl, teamName, personName }));
+            void run((url) => send({ type: 'createTeam', serverUrl: url, teamName, personName }));
           }}
         >
           <h3>{t('createTeamTitle')}</h3>
@@ -96,7 +150,7 @@ function SignIn({ status, t, send, onStatus, showError, clearError }: Props) {
           class="join-team"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => send({ type: 'joinTeam', serverUrl, code, personName }));
+            void run((url) => send({ type: 'joinTeam', serverUrl: url, code, personName }));
           }}
         >
           <h3>{t('joinTeamTitle')}</h3>
@@ -116,13 +170,36 @@ function SignIn({ status, t, send, onStatus, showError, clearError }: Props) {
 function SignedIn(props: Props) {
   const { status, t, send, confirm, onStatus, showError, clearError } = props;
   const [invite, setInvite] = useState<{ code: string; expiresAt: string }>();
+  const [inviteRole, setInviteRole] = useState<'member' | 'lead'>('member');
+  const [copied, setCopied] = useState(false);
   const role = status.person?.role ?? 'member';
   const roleKey = `role.${role}` as UiKey;
 
   const createInvite = async () => {
     clearError();
+    setCopied(false);
     try {
-      setInvite(await send({ type: 'createInvite' }));
+      setInvite(await send({ type: 'createInvite', role: inviteRole }));
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const serverUrl = status.serverUrl ?? '';
+  const message = invite
+    ? t('inviteMessage', {
+        team: status.team?.name ?? '',
+        server: serverUrl,
+        code: invite.code,
+        expires: formatDate(invite.expiresAt.slice(0, 10), t.lang),
+        link: props.optionsPage ? joinLinkOf(props.optionsPage, serverUrl, invite.code) : serverUrl,
+        person: status.person?.name ?? '',
+      })
+    : '';
+  const copyInvite = async () => {
+    clearError();
+    try {
+      await props.copyText(message);
+      setCopied(true);
     } catch (e) {
       showError(e);
     }
@@ -153,19 +230,56 @@ function SignedIn(props: Props) {
       </p>
       <p class="server">{status.serverUrl}</p>
       {(role === 'owner' || role === 'lead') && (
-        <p>
-          <button type="button" onClick={createInvite} data-relance-action="create-invite">
-            {t('createInvite')}
-          </button>{' '}
+        <div class="invite">
+          <p>
+            <label>
+              {t('inviteRole')}{' '}
+              <select
+                name="inviteRole"
+                value={inviteRole}
+                onChange={(e) =>
+                  setInviteRole((e.currentTarget as HTMLSelectElement).value as 'member' | 'lead')
+                }
+              >
+                <option value="member">{t('role.member')}</option>
+                <option value="lead">{t('role.lead')}</option>
+              </select>
+            </label>{' '}
+            <button type="button" onClick={createInvite} data-relance-action="create-invite">
+              {t('createInvite')}
+            </button>{' '}
+            {invite && (
+              <output data-testid="invite-code">
+                {t('inviteCreated', {
+                  code: invite.code,
+                  expires: formatDate(invite.expiresAt.slice(0, 10), t.lang),
+                })}
+              </output>
+            )}
+          </p>
           {invite && (
-            <output data-testid="invite-code">
-              {t('inviteCreated', {
-                code: invite.code,
-                expires: formatDate(invite.expiresAt.slice(0, 10), t.lang),
-              })}
-            </output>
+            <>
+              <label class="field">
+                {t('inviteMessageLabel')}
+                <textarea
+                  name="inviteMessage"
+                  readOnly
+                  rows={11}
+                  value={message}
+                  data-testid="invite-message"
+                />
+              </label>
+              <button type="button" onClick={copyInvite} data-relance-action="copy-invite">
+                {t('copyInvite')}
+              </button>{' '}
+              {copied && (
+                <span class="saved" role="status">
+                  {t('inviteCopied')}
+                </span>
+              )}
+            </>
           )}
-        </p>
+        </div>
       )}
       {role === 'owner' || role === 'lead' ? (
         <Dashboard {...props} />

@@ -161,8 +161,50 @@ describe('options page', () => {
     await type(account.querySelector('input[name=personName]'), 'Alice');
     await type(account.querySelector('input[name=teamName]'), 'Atelier');
     await click(button(account, "Créer l'équipe"));
-    await waitFor(() => root.querySelector('[data-testid=options-error]'));
-    expect(text(root.querySelector('[data-testid=options-error]')!)).toContain('Le serveur ne répond pas');
+    await waitFor(() => root.querySelector('[data-testid=server-problem]'), 15_000);
+    expect(text(root.querySelector('[data-testid=server-problem]')!)).toContain(
+      'Aucun serveur ne répond à cette adresse',
+    );
+  });
+
+  it('account: completes the address, says when it is not Relance, and asks for consent first', async () => {
+    const bg = inProcessBackground();
+    const checked: string[] = [];
+    const consent = vi.fn(async () => false);
+    const root = mount(
+      <Options
+        send={bg.send}
+        requestOrigins={async () => true}
+        confirm={() => true}
+        {...outside()}
+        requestDataConsent={consent}
+        checkServerAt={async (url) => {
+          checked.push(url);
+          return 'not-relance';
+        }}
+        joinLink={{ serverUrl: 'relance.atelier.fr', code: 'ABCD-1234' }}
+      />,
+    );
+    await loaded(root);
+    const account = root.querySelector('#account')!;
+    expect(account.querySelector<HTMLInputElement>('input[name=inviteCode]')!.value).toBe('ABCD-1234');
+    await type(account.querySelector('input[name=personName]'), 'Alice');
+    await click(button(account, 'Rejoindre'));
+    await waitFor(() => root.querySelector('[data-testid=server-problem]'));
+    expect(text(root.querySelector('[data-testid=server-problem]')!)).toContain(
+      'Relance reste sur ce navigateur',
+    );
+    expect(checked).toEqual([]);
+
+    consent.mockResolvedValue(true);
+    await click(button(account, 'Rejoindre'));
+    await waitFor(() =>
+      text(root.querySelector('[data-testid=server-problem]')!).includes('pas un serveur Relance'),
+    );
+    expect(checked).toEqual(['https://relance.atelier.fr']);
+    expect(account.querySelector<HTMLInputElement>('input[name=serverUrl]')!.value).toBe(
+      'https://relance.atelier.fr',
+    );
   });
 
   it('team settings: saves company and sender names', async () => {

@@ -23,6 +23,11 @@ export interface OptionsProps {
   /** Opened from the popup's "add this site": that site ready to add, and the sites section in view. */
   initialSite?: string;
   focusSection?: string;
+  /** See AccountSection: Firefox's data consent, the server check, an invite link, this page's address. */
+  requestDataConsent?: () => Promise<boolean>;
+  checkServerAt?: (url: string) => Promise<'ok' | 'not-relance' | 'unreachable'>;
+  joinLink?: { serverUrl: string; code: string };
+  optionsPage?: string;
 }
 
 export type SaveTeamSettings = (patch: Partial<TeamSettings>) => Promise<void>;
@@ -121,6 +126,10 @@ export function Options(props: OptionsProps) {
         clearError={() => setError(undefined)}
         dashboard={props.dashboard}
         copyText={props.copyText}
+        {...(props.requestDataConsent ? { requestDataConsent: props.requestDataConsent } : {})}
+        {...(props.checkServerAt ? { checkServerAt: props.checkServerAt } : {})}
+        {...(props.joinLink ? { joinLink: props.joinLink } : {})}
+        {...(props.optionsPage ? { optionsPage: props.optionsPage } : {})}
       />
       <ProfileSection send={send} lang={lang} showError={showError} />
       <TeamSettingsSection settings={settings.team} t={t} onSave={saveTeam} readOnly={readOnly} />

@@ -48,6 +48,7 @@ export function TeamSettingsSection(props: {
         <label class="field">
           {t('companyName')}
           <input
+            disabled={props.readOnly}
             name="companyName"
             type="text"
             value={draft.companyName}
@@ -57,6 +58,7 @@ export function TeamSettingsSection(props: {
         <label class="field">
           {t('senderName')}
           <input
+            disabled={props.readOnly}
             name="senderName"
             type="text"
             value={draft.senderName}
@@ -66,6 +68,7 @@ export function TeamSettingsSection(props: {
         <label class="field">
           {t('companyAddress')}
           <textarea
+            disabled={props.readOnly}
             name="companyAddress"
             rows={3}
             value={draft.companyAddress}
@@ -75,6 +78,7 @@ export function TeamSettingsSection(props: {
         <label class="field">
           {t('quietPeriod')}
           <input
+            disabled={props.readOnly}
             name="quietPeriodDays"
             type="number"
             min={0}
@@ -86,6 +90,7 @@ export function TeamSettingsSection(props: {
         <label class="field">
           {t('jurisdiction')}
           <select
+            disabled={props.readOnly}
             name="jurisdiction"
             value={draft.jurisdiction}
             onChange={(e) =>
@@ -100,6 +105,7 @@ export function TeamSettingsSection(props: {
         <label class="field">
           {t('reminderLanguage')}
           <select
+            disabled={props.readOnly}
             name="reminderLanguage"
             value={draft.language}
             onChange={(e) => set({ language: (e.currentTarget as HTMLSelectElement).value as Language })}

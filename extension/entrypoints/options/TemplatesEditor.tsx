@@ -100,6 +100,7 @@ export function TemplatesEditor(props: {
             {t('subject')}
             <input
               name="templateSubject"
+              readOnly={props.readOnly}
               type="text"
               value={draft.subject}
               onInput={(e) => edit({ subject: (e.currentTarget as HTMLInputElement).value })}
@@ -109,6 +110,7 @@ export function TemplatesEditor(props: {
             {t('body')}
             <textarea
               name="templateBody"
+              readOnly={props.readOnly}
               rows={18}
               value={draft.body}
               onInput={(e) => edit({ body: (e.currentTarget as HTMLTextAreaElement).value })}

@@ -109,6 +109,18 @@ const MESSAGES = {
     'role.member': 'membre',
     createInvite: "Créer un code d'invitation",
     inviteCreated: 'Code : {code} (valable jusqu’au {expires})',
+    inviteRole: 'Rôle de la personne invitée',
+    inviteMessageLabel: 'Message prêt à envoyer',
+    inviteMessage:
+      "Bonjour,\n\nRejoignez notre équipe « {team} » sur Relance, pour suivre ensemble les factures en retard.\n\n1. Installez l'extension Relance dans votre navigateur.\n2. Ouvrez ce lien, ou dans les options de Relance choisissez « Rejoindre une équipe » :\n{link}\n   Adresse du serveur : {server}\n   Code d'invitation : {code} (valable jusqu’au {expires})\n\n{person}",
+    copyInvite: 'Copier le message',
+    inviteCopied: 'Message copié : collez-le dans un e-mail ou une messagerie.',
+    serverNotRelance:
+      "Cette adresse répond, mais ce n'est pas un serveur Relance. Vérifiez l'adresse que votre équipe vous a donnée.",
+    serverUnreachable:
+      "Aucun serveur ne répond à cette adresse. Vérifiez l'adresse et votre connexion, ou que le serveur est démarré.",
+    dataConsentRefused:
+      'Sans votre accord pour envoyer ces données au serveur de votre équipe, Relance reste sur ce navigateur.',
     dashboardLink: 'Tableau de bord',
     dashboardCopyToken: 'Copier mon jeton de connexion',
     dashboardHelp:
@@ -289,6 +301,18 @@ const MESSAGES = {
     'role.member': 'member',
     createInvite: 'Create an invite code',
     inviteCreated: 'Code: {code} (valid until {expires})',
+    inviteRole: 'Role of the person invited',
+    inviteMessageLabel: 'Message ready to send',
+    inviteMessage:
+      'Hello,\n\nJoin our team “{team}” on Relance, to follow up late invoices together.\n\n1. Install the Relance extension in your browser.\n2. Open this link, or in Relance’s options choose “Join a team”:\n{link}\n   Server address: {server}\n   Invite code: {code} (valid until {expires})\n\n{person}',
+    copyInvite: 'Copy the message',
+    inviteCopied: 'Message copied: paste it into an email or a chat.',
+    serverNotRelance:
+      'This address answers, but it is not a Relance server. Check the address your team gave you.',
+    serverUnreachable:
+      'No server answers at this address. Check the address and your connection, or that the server is running.',
+    dataConsentRefused:
+      'Without your consent to send this data to your team’s server, Relance stays on this browser.',
     dashboardLink: 'Dashboard',
     dashboardCopyToken: 'Copy my sign-in token',
     dashboardHelp:
