@@ -1,8 +1,7 @@
 import { type Membership, type PulledChange, uuidv7 } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../src/http/credentials';
 import { activityChange, clientChange, invoiceChange, noteChange } from '../../testing';
-import { type DashboardHarness, openHarness } from '../../testing/dashboard';
+import { type DashboardHarness, dashboardSignIn, openHarness } from '../../testing/dashboard';
 
 /**
  * A lead merges or deletes a wrong client or invoice (issue 11): on the dashboard's client page or
@@ -34,11 +33,11 @@ describe('corrections of wrong clients and invoices', () => {
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  const form = (token: string, fields: Record<string, string>, origin = 'http://localhost') =>
+  const form = async (token: string, fields: Record<string, string>, origin = 'http://localhost') =>
     h.app.request('/dashboard/corrections', {
       method: 'POST',
       headers: {
-        Cookie: `${SESSION_COOKIE}=${token}`,
+        Cookie: await dashboardSignIn(h.app, token),
         Origin: origin,
         'Content-Type': 'application/x-www-form-urlencoded',
       },
@@ -259,7 +258,7 @@ describe('corrections of wrong clients and invoices', () => {
     const english = await h.app.request('/dashboard/corrections?lang=en', {
       method: 'POST',
       headers: {
-        Cookie: `${SESSION_COOKIE}=${owner.token}`,
+        Cookie: await dashboardSignIn(h.app, owner.token),
         Origin: 'http://localhost',
         'Content-Type': 'application/x-www-form-urlencoded',
       },
