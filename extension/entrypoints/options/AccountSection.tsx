@@ -49,8 +49,8 @@ export function AccountSection(props: Props) {
   return (
     <section id="account">
       <h2>{t('accountTitle')}</h2>
+      <SyncStatus status={status} t={t} send={props.send} onChange={props.onStatus} place="options" />
       {status.mode === 'local-only' ? <SignIn {...props} /> : <SignedIn {...props} />}
-      <SyncStatus status={status} t={t} send={props.send} onChange={props.onStatus} />
       {status.setAside.length > 0 && (
         <details class="set-aside">
           <summary>{t('setAsideTitle')}</summary>

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import type { DashboardAccess } from '@/lib/messages';
 import type { DashboardOpened, DashboardOpener } from '@/lib/ui/dashboard';
@@ -70,35 +71,81 @@ describe('options page', () => {
     expect(team.schedule.find((s) => s.stage === 'courtesy')!.enabled).toBe(false);
   });
 
-  it('templates editor: previews on a sample invoice, shows problems, saves a custom template', async () => {
+  it('templates editor: readable fields, inserted from buttons, stored as the real syntax', async () => {
     const { root, bg } = setup();
     await loaded(root);
     const section = root.querySelector('#templates')!;
     const preview = () => text(section.querySelector('[data-testid=template-preview]')!);
-    expect(preview()).toContain('Marie Dupont'); // signed by the sender; a company is greeted "Madame, Monsieur,"
+    const subject = section.querySelector<HTMLInputElement>('input[name=templateSubject]')!;
+    const body = section.querySelector<HTMLTextAreaElement>('textarea[name=templateBody]')!;
+    // The baker reads names in brackets, never the {{…}} syntax.
+    expect(body.value).toContain('[Montant dû]');
+    expect(body.value).toContain('[Si une seule facture]');
+    expect(`${subject.value}${body.value}`).not.toContain('{{');
     expect(preview()).toContain('F-2026-014');
+    expect(preview()).not.toContain('Marie Dupont'); // no sample signer: nobody named yet
+    expect(preview()).toContain('[Votre nom]');
 
-    await type(
-      section.querySelector('input[name=templateSubject]'),
-      'Facture {{invoice_number}} pour {{clinet}}',
-    );
+    // A typo is caught and the suggestion is said in readable names.
+    await type(subject, 'Facture [Numéro de facture] pour {{clinet}}');
     expect(text(section)).toContain('Champ inconnu {{clinet}}');
-    expect(text(section)).toContain('Vouliez-vous dire {{client}}');
+    expect(text(section)).toContain('Vouliez-vous dire [Nom du client]');
     expect(button(section, 'Enregistrer')!.disabled).toBe(true);
 
-    await type(
-      section.querySelector('input[name=templateSubject]'),
-      'Facture {{invoice_number}} pour {{client}}',
-    );
+    // Fields are inserted at the cursor of the last field used.
+    await type(subject, 'Facture  pour ');
+    await act(() => {
+      subject.focus();
+      subject.setSelectionRange(8, 8);
+    });
+    await click(section.querySelector('[data-field=invoice_number]'));
+    await act(() => subject.setSelectionRange(subject.value.length, subject.value.length));
+    await click(section.querySelector('[data-field=client]'));
+    expect(subject.value).toBe('Facture [Numéro de facture] pour [Nom du client]');
     expect(preview()).toContain('Facture F-2026-014 pour Boulangerie Martin');
+
+    // A condition wraps the selected text.
+    await type(body, 'Bonjour,\nVoici la facture.\n[Signature]');
+    await act(() => {
+      body.focus();
+      body.setSelectionRange(9, 26);
+    });
+    await click(section.querySelector('[data-section=singular]'));
+    expect(body.value).toBe(
+      'Bonjour,\n[Si une seule facture]Voici la facture.[Fin si une seule facture]\n[Signature]',
+    );
+    // A bracket that is not a field is pointed out: it would reach the client as written.
+    await type(body, `${body.value}\n[Nom du clien]`);
+    expect(text(section.querySelector('[data-testid=template-unknown]')!)).toContain('[Nom du clien]');
+    await type(
+      body,
+      'Bonjour,\n[Si une seule facture]Voici la facture.[Fin si une seule facture]\n[Signature]',
+    );
+
     await click(button(section, 'Enregistrer'));
     await waitFor(() => text(section).includes('Modèle personnalisé'));
     const { team } = await bg.send({ type: 'getSettings' });
     expect(team.templates.fr?.['reminder-1']?.subject).toBe('Facture {{invoice_number}} pour {{client}}');
+    expect(team.templates.fr?.['reminder-1']?.body).toBe(
+      'Bonjour,\n{{#singular}}Voici la facture.{{/singular}}\n{{signature}}',
+    );
 
     // English templates preview in English.
     await choose(section.querySelector('select[name=templateLanguage]'), 'en');
     await waitFor(() => preview().includes('€1,234.56'));
+  });
+
+  it('templates editor: the preview is signed by the person, from their profile', async () => {
+    const { root } = setup();
+    await loaded(root);
+    const preview = () => text(root.querySelector('#templates [data-testid=template-preview]')!);
+    await waitFor(() => root.querySelector('#profile'));
+    const profile = root.querySelector('#profile')!;
+    await type(profile.querySelector('input[name=profile-name]'), 'Claire Fournier');
+    await type(profile.querySelector('input[name=profile-role]'), 'Gérante');
+    await click(button(profile, 'Enregistrer'));
+    await waitFor(() => preview().includes('Claire Fournier'));
+    expect(preview()).toContain('Gérante');
   });
 
   it('sites: asks the host permission when a site is added, lists it, removes it', async () => {

@@ -1,7 +1,7 @@
-import type { Language, TeamSettings } from '@relance/shared';
+import { fieldTag, type Language, type TeamSettings } from '@relance/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, type UiTranslator, uiTranslator } from '@/lib/i18n/words';
-import type { Send, SettingsView, SiteView, SyncStatusView } from '@/lib/messages';
+import type { PersonProfile, Send, SettingsView, SiteView, SyncStatusView } from '@/lib/messages';
 import type { DashboardOpener } from '@/lib/ui/dashboard';
 import { AccountSection } from './AccountSection';
 import { CompanySection } from './CompanySection';
@@ -41,6 +41,7 @@ export function Options(props: OptionsProps) {
   const [status, setStatus] = useState<SyncStatusView>();
   const [sites, setSites] = useState<SiteView[]>();
   const [error, setError] = useState<string>();
+  const [profile, setProfile] = useState<PersonProfile>();
   const lang: Language = settings?.language ?? 'fr';
   const t: UiTranslator = uiTranslator(lang);
 
@@ -74,6 +75,13 @@ export function Options(props: OptionsProps) {
   }
 
   const readOnly = !settings.canEditTeamSettings;
+  // The preview is signed as the person's reminders will be (background signerOf): profile, account, team.
+  const signer = {
+    name: profile?.name || status.person?.name || settings.team.senderName || fieldTag('sender', lang),
+    ...(profile?.role ? { role: profile.role } : {}),
+    ...(profile?.phone ? { phone: profile.phone } : {}),
+    ...(profile?.email ? { email: profile.email } : {}),
+  };
   const saveTeam: SaveTeamSettings = async (patch) => {
     setError(undefined);
     try {
@@ -131,7 +139,7 @@ export function Options(props: OptionsProps) {
         {...(props.joinLink ? { joinLink: props.joinLink } : {})}
         {...(props.optionsPage ? { optionsPage: props.optionsPage } : {})}
       />
-      <ProfileSection send={send} lang={lang} showError={showError} />
+      <ProfileSection send={send} lang={lang} showError={showError} onProfile={setProfile} />
       <TeamSettingsSection settings={settings.team} t={t} onSave={saveTeam} readOnly={readOnly} />
       <CompanySection settings={settings.team} lang={lang} onSave={saveTeam} readOnly={readOnly} />
       <ScheduleEditor
@@ -145,6 +153,7 @@ export function Options(props: OptionsProps) {
         t={t}
         onSave={(templates) => saveTeam({ templates })}
         readOnly={readOnly}
+        signer={signer}
       />
       <SitesSection
         sites={sites}

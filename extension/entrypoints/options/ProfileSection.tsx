@@ -28,12 +28,21 @@ const WORDS = {
 };
 const FIELDS = ['name', 'role', 'phone', 'email'] as const;
 
-export function ProfileSection(props: { send: Send; lang: Language; showError: ShowError }) {
+export function ProfileSection(props: {
+  send: Send;
+  lang: Language;
+  showError: ShowError;
+  /** The profile as loaded and as saved (the template preview is signed with it). */
+  onProfile?: (profile: PersonProfile) => void;
+}) {
   const t = createTranslator(WORDS, props.lang);
   const [profile, setProfile] = useState<PersonProfile>();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    props.send({ type: 'getProfile' }).then((answer) => setProfile(answer.profile), props.showError);
+    props.send({ type: 'getProfile' }).then((answer) => {
+      setProfile(answer.profile);
+      props.onProfile?.(answer.profile);
+    }, props.showError);
   }, [props.send]);
   if (!profile) return null;
 
@@ -46,6 +55,7 @@ export function ProfileSection(props: { send: Send; lang: Language; showError: S
           e.preventDefault();
           props.send({ type: 'saveProfile', profile }).then((answer) => {
             setProfile(answer.profile);
+            props.onProfile?.(answer.profile);
             setSaved(true);
           }, props.showError);
         }}

@@ -60,6 +60,8 @@ const MESSAGES = {
     syncRunning: 'Synchronisation en cours…',
     syncLocalOnly:
       'Mode local : vos données restent sur cet ordinateur. Rejoignez une équipe dans les options pour les partager.',
+    syncLocalOnlyBelow:
+      'Mode local : vos données restent sur cet ordinateur. Pour les partager, créez ou rejoignez une équipe ci-dessous.',
     syncTeam: 'Équipe « {team} », connecté·e en tant que {person}.',
     syncDone: 'Dernière synchronisation : {when}.',
     syncNever: 'Pas encore synchronisé avec le serveur.',
@@ -162,7 +164,13 @@ const MESSAGES = {
     // Options: templates
     templatesTitle: 'Modèles de relance',
     templatesHelp:
-      'Champs disponibles entre doubles accolades, par exemple {{client}}, {{invoices}}, {{total_due}}, {{deadline}}.',
+      'Écrivez votre texte ; les champs entre crochets, comme [Nom du client] ou [Montant dû], sont remplacés pour chaque client. Ajoutez-les avec les boutons sous le message.',
+    templateInsertField: 'Insérer un champ',
+    templateInsertSection: 'Texte sous condition',
+    templateSectionHelp:
+      'Sélectionnez du texte puis une condition : ce texte ne sera gardé que si elle est vraie (par exemple une phrase pour une seule facture, une autre pour plusieurs).',
+    templateUnknownFields:
+      'Ces crochets ne sont pas des champs et partiront tels quels chez le client : {fields}.',
     templateLanguage: 'Langue du modèle',
     subject: 'Objet',
     body: 'Message',
@@ -254,6 +262,8 @@ const MESSAGES = {
     syncNow: 'Sync now',
     syncRunning: 'Syncing…',
     syncLocalOnly: 'Local mode: your data stays on this computer. Join a team in the options to share it.',
+    syncLocalOnlyBelow:
+      'Local mode: your data stays on this computer. To share it, create or join a team below.',
     syncTeam: 'Team “{team}”, signed in as {person}.',
     syncDone: 'Last sync: {when}.',
     syncNever: 'Not synced with the server yet.',
@@ -349,7 +359,12 @@ const MESSAGES = {
 
     templatesTitle: 'Reminder templates',
     templatesHelp:
-      'Fields go between double braces, for example {{client}}, {{invoices}}, {{total_due}}, {{deadline}}.',
+      'Write your text; the fields in brackets, such as [Client name] or [Amount due], are filled in for each client. Add them with the buttons below the message.',
+    templateInsertField: 'Insert a field',
+    templateInsertSection: 'Conditional text',
+    templateSectionHelp:
+      'Select some text, then a condition: that text is kept only when it holds (for instance one sentence for a single invoice, another for several).',
+    templateUnknownFields: 'These brackets are not fields and will reach the client as written: {fields}.',
     templateLanguage: 'Template language',
     subject: 'Subject',
     body: 'Message',

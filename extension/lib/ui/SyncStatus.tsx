@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { UiTranslator } from '../i18n/words';
 import type { Send, SyncStatusView } from '../messages';
-import { syncStatusLines } from './syncStatusText';
+import { type StatusPlace, syncStatusLines } from './syncStatusText';
 
 /** The sync status in plain words, with a "sync now" button (popup and options page). */
 export function SyncStatus(props: {
@@ -9,6 +9,8 @@ export function SyncStatus(props: {
   t: UiTranslator;
   send: Send;
   onChange: (status: SyncStatusView) => void;
+  /** The options page says "below" where the popup says "in the options". */
+  place?: StatusPlace;
 }) {
   const { status, t } = props;
   const [busy, setBusy] = useState(false);
@@ -22,7 +24,7 @@ export function SyncStatus(props: {
   };
   return (
     <div class="sync-status" data-mode={status.mode}>
-      {syncStatusLines(status, t).map((line) => (
+      {syncStatusLines(status, t, Date.now(), props.place).map((line) => (
         <p class={`status-line ${line.tone}`}>{line.text}</p>
       ))}
       {status.mode === 'team' && (

@@ -1,10 +1,22 @@
 import { addDays, latePaymentForInvoices, type ReminderContext, type TeamSettings } from '@relance/shared';
 
+/** Who signs the preview: the person themself (their profile, else their account's name). */
+export interface PreviewSigner {
+  name: string;
+  role?: string;
+  phone?: string;
+  email?: string;
+}
+
 /**
  * The invoice the template editor previews on: a bakery 30 days late with 1 234,56 €, so that every
- * placeholder (penalties included) shows something real.
+ * placeholder (penalties included) shows something real; signed by the person who will send it.
  */
-export function sampleReminderContext(settings: TeamSettings, today: string): ReminderContext {
+export function sampleReminderContext(
+  settings: TeamSettings,
+  today: string,
+  signer: PreviewSigner,
+): ReminderContext {
   const invoice = {
     number: 'F-2026-014',
     issueDate: addDays(today, -60),
@@ -28,7 +40,12 @@ export function sampleReminderContext(settings: TeamSettings, today: string): Re
         indemnityCents: result.indemnityCents,
       },
     ],
-    senderName: settings.senderName || 'Marie Dupont',
+    senderName: signer.name,
+    sender: {
+      ...(signer.role ? { role: signer.role } : {}),
+      ...(signer.phone ? { phone: signer.phone } : {}),
+      ...(signer.email ? { email: signer.email } : {}),
+    },
     companyName: settings.companyName || 'Atelier Dupont',
     companyAddress: settings.companyAddress,
     today,

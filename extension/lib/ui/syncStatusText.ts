@@ -7,10 +7,23 @@ export interface StatusLine {
   text: string;
 }
 
-/** The sync status in plain words, for the popup and the options page. */
-export function syncStatusLines(status: SyncStatusView, t: UiTranslator, now = Date.now()): StatusLine[] {
+/** Where the status is read: the options page holds the team forms itself, so it points below. */
+export type StatusPlace = 'popup' | 'options';
+
+/**
+ * The sync status in plain words, for the popup and the options page. One state at a time: before
+ * the first sync it says so and does not also claim "everything is sent".
+ */
+export function syncStatusLines(
+  status: SyncStatusView,
+  t: UiTranslator,
+  now = Date.now(),
+  place: StatusPlace = 'popup',
+): StatusLine[] {
   if (status.mode === 'local-only') {
-    const lines: StatusLine[] = [{ tone: 'info', text: t('syncLocalOnly') }];
+    const lines: StatusLine[] = [
+      { tone: 'info', text: t(place === 'options' ? 'syncLocalOnlyBelow' : 'syncLocalOnly') },
+    ];
     if (status.pending > 0)
       lines.push({ tone: 'info', text: plural(t, status.pending, 'syncPendingOne', 'syncPendingMany') });
     return lines;
@@ -43,19 +56,20 @@ export function syncStatusLines(status: SyncStatusView, t: UiTranslator, now = D
       });
     }
   }
-  lines.push(
-    status.lastSyncAt
-      ? {
-          tone: 'ok',
-          text: t('syncDone', { when: relativeTime(Date.parse(status.lastSyncAt), now, t.lang) }),
-        }
-      : { tone: 'info', text: t('syncNever') },
-  );
-  lines.push(
-    status.pending > 0
-      ? { tone: 'info', text: plural(t, status.pending, 'syncPendingOne', 'syncPendingMany') }
-      : { tone: 'ok', text: t('syncAllSent') },
-  );
+  if (status.lastSyncAt) {
+    lines.push({
+      tone: 'ok',
+      text: t('syncDone', { when: relativeTime(Date.parse(status.lastSyncAt), now, t.lang) }),
+    });
+  } else if (!status.running) {
+    lines.push({ tone: 'info', text: t('syncNever') });
+  }
+  if (status.pending > 0) {
+    lines.push({ tone: 'info', text: plural(t, status.pending, 'syncPendingOne', 'syncPendingMany') });
+  } else if (status.lastSyncAt && !status.lastError) {
+    // Only once the server has answered: before that, nothing was sent yet.
+    lines.push({ tone: 'ok', text: t('syncAllSent') });
+  }
   if (status.setAside.length > 0) {
     lines.push({ tone: 'warning', text: plural(t, status.setAside.length, 'setAsideOne', 'setAsideMany') });
   }

@@ -41,6 +41,16 @@ export {
 export { INDEMNITY_BASIS, PENALTY_LAW } from './penaltyLaw';
 export { PLACEHOLDER_HELP, PLACEHOLDERS, type Placeholder, SECTIONS, type Section } from './placeholders';
 export {
+  FIELD_LABELS,
+  fieldTag,
+  fromReadable,
+  SECTION_LABELS,
+  sectionCloseTag,
+  sectionOpenTag,
+  toReadable,
+  unknownBracketed,
+} from './readable';
+export {
   placeholderValues,
   renderTemplate,
   TemplateError,
