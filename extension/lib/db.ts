@@ -10,7 +10,7 @@ import type {
   TeamSettings,
 } from '@relance/shared';
 import Dexie, { type Table } from 'dexie';
-import type { PersonProfile, SiteMapping, WebmailHealthEntry } from './messages';
+import type { PersonProfile, SiteMapping, WebmailHealthEntry, WelcomeChoice } from './messages';
 
 /**
  * The extension's local database (IndexedDB through Dexie). It lives in the background and the
@@ -108,7 +108,7 @@ export interface SettingsValues {
   /** The team's settings document (synced; id = team id on the server). */
   team: { hlc: string; data: TeamSettings };
   /** This install's own preferences (not synced). */
-  preferences: { language: Language };
+  preferences: { language: Language; welcome?: WelcomeChoice };
   sites: { sites: Site[] };
   /** Teach-mode mappings by host, as kept before they were synced (read once by the repair, see repo/repair.ts). */
   siteMappings: { byHost: Record<string, SiteMapping> };

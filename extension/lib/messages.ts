@@ -245,9 +245,14 @@ export interface SyncStatusView {
   setAside: { status: 'rejected' | 'stale' | 'unreadable'; reason: string; at: string; summary: string }[];
 }
 
+/** What the person answered on the options page's welcome: working alone here, or with a team. */
+export type WelcomeChoice = 'alone' | 'team';
+
 export interface SettingsView {
   team: TeamSettings;
   language: Language;
+  /** Unset until the person has chosen on the welcome (or reopened it). */
+  welcome?: WelcomeChoice;
   /** Owners and leads change the team's settings; members read them. */
   canEditTeamSettings: boolean;
 }
@@ -390,6 +395,8 @@ export interface MessageMap {
   getSettings: { request: NoPayload; response: SettingsView };
   saveTeamSettings: { request: { settings: TeamSettings }; response: SettingsView };
   setLanguage: { request: { language: Language }; response: SettingsView };
+  /** `null` reopens the welcome. */
+  setWelcome: { request: { choice: WelcomeChoice | null }; response: SettingsView };
   listSites: { request: NoPayload; response: { sites: SiteView[] } };
   addSite: { request: { pattern: string }; response: { sites: SiteView[] } };
   removeSite: { request: { pattern: string }; response: { sites: SiteView[] } };
@@ -425,6 +432,7 @@ export const PAGE_ONLY_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>
   'getSettings',
   'saveTeamSettings',
   'setLanguage',
+  'setWelcome',
   'listSites',
   'addSite',
   'removeSite',

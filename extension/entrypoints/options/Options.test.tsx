@@ -55,6 +55,37 @@ describe('options page', () => {
     expect((await bg.send({ type: 'getSettings' })).language).toBe('en');
   });
 
+  it('welcome: leads alone to the profile or with a team to the account, remembered, can be reopened', async () => {
+    const { root, bg } = setup();
+    await loaded(root);
+    const welcome = () => root.querySelector('[data-testid=welcome]');
+    expect(text(welcome()!)).toContain('Bienvenue dans Relance');
+    // A banner, not a wall: the sections below are there already.
+    expect(root.querySelector('#account input')).not.toBeNull();
+
+    await click(button(welcome()!, 'Seul(e) sur ce navigateur'));
+    await waitFor(() => !welcome());
+    expect((await bg.send({ type: 'getSettings' })).welcome).toBe('alone');
+    await waitFor(() => document.activeElement?.closest('#profile'));
+
+    await click(root.querySelector('[data-testid=reopen-welcome]'));
+    await waitFor(() => welcome());
+    expect((await bg.send({ type: 'getSettings' })).welcome).toBeUndefined();
+    await click(button(welcome()!, 'Avec une équipe'));
+    await waitFor(() => document.activeElement?.closest('#account'));
+    expect((await bg.send({ type: 'getSettings' })).welcome).toBe('team');
+
+    // Remembered: a fresh page does not ask again; the language is kept alongside.
+    await choose(root.querySelector('select[name=language]'), 'en');
+    const again = mount(
+      <Options send={bg.send} requestOrigins={async () => true} confirm={() => true} {...outside()} />,
+    );
+    await loaded(again);
+    expect(again.querySelector('[data-testid=welcome]')).toBeNull();
+    expect(text(again)).toContain('Show the welcome again');
+    expect((await bg.send({ type: 'getSettings' })).welcome).toBe('team');
+  });
+
   it('schedule editor: refuses days out of order, saves a valid change', async () => {
     const { root, bg } = setup();
     await loaded(root);

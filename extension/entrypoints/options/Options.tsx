@@ -1,7 +1,14 @@
 import { fieldTag, type Language, type TeamSettings } from '@relance/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, type UiTranslator, uiTranslator } from '@/lib/i18n/words';
-import type { PersonProfile, Send, SettingsView, SiteView, SyncStatusView } from '@/lib/messages';
+import type {
+  PersonProfile,
+  Send,
+  SettingsView,
+  SiteView,
+  SyncStatusView,
+  WelcomeChoice,
+} from '@/lib/messages';
 import type { DashboardOpener } from '@/lib/ui/dashboard';
 import { AccountSection } from './AccountSection';
 import { CompanySection } from './CompanySection';
@@ -10,6 +17,7 @@ import { ScheduleEditor } from './ScheduleEditor';
 import { SitesSection } from './SitesSection';
 import { TeamSettingsSection } from './TeamSettingsSection';
 import { TemplatesEditor } from './TemplatesEditor';
+import { ReopenWelcome, WELCOME_TARGET, Welcome } from './Welcome';
 
 export interface OptionsProps {
   send: Send;
@@ -63,12 +71,14 @@ export function Options(props: OptionsProps) {
   }, [lang]);
 
   const ready = !!settings && !!status && !!sites;
+  // The section asked for (by the popup, or by the welcome's answer), brought into view once rendered.
+  const [target, setTarget] = useState(focusSection);
   useEffect(() => {
-    if (!ready || !focusSection) return;
-    const section = document.getElementById(focusSection);
+    if (!ready || !target) return;
+    const section = document.getElementById(target);
     section?.scrollIntoView?.();
-    section?.querySelector<HTMLInputElement>('input')?.focus();
-  }, [ready, focusSection]);
+    (section?.querySelector<HTMLElement>('input') ?? section?.querySelector<HTMLElement>('button'))?.focus();
+  }, [ready, target]);
 
   if (!settings || !status || !sites) {
     return <p class={error ? 'error' : 'loading'}>{error ?? t('loading')}</p>;
@@ -100,9 +110,21 @@ export function Options(props: OptionsProps) {
     }
   };
 
+  const setWelcome = async (choice: WelcomeChoice | null) => {
+    try {
+      setSettings(await send({ type: 'setWelcome', choice }));
+      setTarget(choice ? WELCOME_TARGET[choice] : 'welcome');
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const localOnly = status.mode === 'local-only';
+
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      {localOnly && !settings.welcome && <Welcome lang={lang} onChoose={setWelcome} />}
+      {localOnly && settings.welcome && <ReopenWelcome lang={lang} onReopen={() => setWelcome(null)} />}
       {error && (
         <p class="error" role="alert" data-testid="options-error">
           {error}

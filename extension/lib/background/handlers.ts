@@ -1,6 +1,7 @@
 import type { Language } from '@relance/shared';
 import { todayLocal } from '@relance/shared';
 import type { RelanceDb } from '../db';
+import type { WelcomeChoice } from '../messages';
 import { logActivity } from '../repo/activities';
 import { updateClient } from '../repo/clients';
 import { recordObservations } from '../repo/invoices';
@@ -54,6 +55,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const settingsView = async () => ({
     team: await getTeamSettings(db),
     language: await uiLanguage(db),
+    ...(await welcomeChoice(db)),
     canEditTeamSettings: canEditTeamSettings((await db.getState('account'))?.person.role),
   });
   const statusView = () => syncStatus(db, now().getTime());
@@ -190,7 +192,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async setLanguage({ language }) {
       if (language !== 'fr' && language !== 'en') throw new UserError('invalid-language', String(language));
-      await db.setSetting('preferences', { language });
+      await db.setSetting('preferences', { ...(await db.getSetting('preferences')), language });
+      return settingsView();
+    },
+
+    async setWelcome({ choice }) {
+      if (choice !== null && choice !== 'alone' && choice !== 'team')
+        throw new UserError('invalid-welcome', String(choice));
+      const { welcome: _previous, ...preferences } = (await db.getSetting('preferences')) ?? {
+        language: await uiLanguage(db),
+      };
+      await db.setSetting('preferences', choice ? { ...preferences, welcome: choice } : preferences);
       return settingsView();
     },
 
@@ -235,6 +247,12 @@ async function configuredServerOrigin(db: RelanceDb): Promise<string | undefined
   } catch {
     return undefined;
   }
+}
+
+/** The welcome's answer, when given (not synced: it is about this browser). */
+async function welcomeChoice(db: RelanceDb): Promise<{ welcome?: WelcomeChoice }> {
+  const welcome = (await db.getSetting('preferences'))?.welcome;
+  return welcome ? { welcome } : {};
 }
 
 /** The language of this install's screens (not synced): French unless chosen otherwise. */
