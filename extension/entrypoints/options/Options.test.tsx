@@ -116,6 +116,7 @@ describe('options page', () => {
     expect(preview()).toContain('F-2026-014');
     expect(preview()).not.toContain('Marie Dupont'); // no sample signer: nobody named yet
     expect(preview()).toContain('[Votre nom]');
+    expect(preview()).toContain('renseignez-le dans « Mon profil »');
 
     // A typo is caught and the suggestion is said in readable names.
     await type(subject, 'Facture [Numéro de facture] pour {{clinet}}');
@@ -177,6 +178,7 @@ describe('options page', () => {
     await click(button(profile, 'Enregistrer'));
     await waitFor(() => preview().includes('Claire Fournier'));
     expect(preview()).toContain('Gérante');
+    expect(root.querySelector('[data-testid=preview-unsigned]')).toBeNull();
   });
 
   it('sites: asks the host permission when a site is added, lists it, removes it', async () => {

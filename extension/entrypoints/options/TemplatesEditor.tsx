@@ -240,6 +240,11 @@ export function TemplatesEditor(props: {
         </div>
         <div class="preview" data-testid="template-preview">
           <h3>{t('preview')}</h3>
+          {props.signer.name === fieldTag('sender', ui) && (
+            <p class="help" data-testid="preview-unsigned">
+              {t('previewUnsigned')}
+            </p>
+          )}
           {preview && (
             <>
               <p class="preview-subject">

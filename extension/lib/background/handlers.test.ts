@@ -336,6 +336,22 @@ describe('background messages', () => {
     });
   });
 
+  it('welcome: the answer is kept beside the language, can be cleared, and only known answers are taken', async () => {
+    const bg = background();
+    expect((await bg.ask({ type: 'getSettings' }, PAGE)).welcome).toBeUndefined();
+    expect(await bg.ask({ type: 'setWelcome', choice: 'team' }, PAGE)).toMatchObject({ welcome: 'team' });
+    expect(await bg.ask({ type: 'setLanguage', language: 'en' }, PAGE)).toMatchObject({
+      language: 'en',
+      welcome: 'team',
+    });
+    const cleared = await bg.ask({ type: 'setWelcome', choice: null }, PAGE);
+    expect(cleared.welcome).toBeUndefined();
+    expect(cleared.language).toBe('en');
+    await expect(
+      bg.ask({ type: 'setWelcome', choice: 'everyone' as unknown as 'team' }, PAGE),
+    ).rejects.toMatchObject({ code: 'invalid-welcome' });
+  });
+
   it('sites: needs the permission first, registers the overlay, re-registers after a restart, removes', async () => {
     const bg = background();
     await expect(bg.ask({ type: 'addSite', pattern: 'factures.example.com' }, PAGE)).rejects.toMatchObject({

@@ -166,6 +166,7 @@ const MESSAGES = {
     templatesHelp:
       'Écrivez votre texte ; les champs entre crochets, comme [Nom du client] ou [Montant dû], sont remplacés pour chaque client. Ajoutez-les avec les boutons sous le message.',
     templateInsertField: 'Insérer un champ',
+    previewUnsigned: 'Vos relances seront signées de votre nom : renseignez-le dans « Mon profil ».',
     templateInsertSection: 'Texte sous condition',
     templateSectionHelp:
       'Sélectionnez du texte puis une condition : ce texte ne sera gardé que si elle est vraie (par exemple une phrase pour une seule facture, une autre pour plusieurs).',
@@ -361,6 +362,7 @@ const MESSAGES = {
     templatesHelp:
       'Write your text; the fields in brackets, such as [Client name] or [Amount due], are filled in for each client. Add them with the buttons below the message.',
     templateInsertField: 'Insert a field',
+    previewUnsigned: 'Your reminders will be signed with your name: fill it in under “My profile”.',
     templateInsertSection: 'Conditional text',
     templateSectionHelp:
       'Select some text, then a condition: that text is kept only when it holds (for instance one sentence for a single invoice, another for several).',
