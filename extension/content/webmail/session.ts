@@ -234,7 +234,7 @@ export class ComposeSession {
     const line = this.assignLine;
     this.assign.show(slot, {}, (root) =>
       line.draw(root, {
-        t: this.deps.t,
+        lang: this.deps.t.lang,
         emails: unknown,
         search: this.searchClients,
         assign: (email: string, client: ClientChoice) => this.assignEmail(email, client),
