@@ -25,7 +25,20 @@ export default defineConfig({
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     // The invoicing overlay's panels, loaded by its content script on first use (uiLoader.ts), on
     // whatever site the user added: any http(s) page may be one.
-    web_accessible_resources: [{ resources: ['invoicing-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // The webmail overlay's address line and health outline (content/webmail/uiLoader.ts): only
+    // on the webmail hosts its content script runs on (entrypoints/webmail.content).
+    web_accessible_resources: [
+      { resources: ['invoicing-ui.js'], matches: ['http://*/*', 'https://*/*'] },
+      {
+        resources: ['webmail-ui.js'],
+        matches: [
+          'https://mail.google.com/*',
+          'https://outlook.office.com/*',
+          'https://outlook.office365.com/*',
+          'https://outlook.live.com/*',
+        ],
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -26,8 +26,11 @@ const BASELINES = {
     db.table('a').get('1').then((row) => schema.parse(row));`,
 } as const;
 
-/** Budgets (gzip) of issue 14, checked on every build by `e2e/bundle-budgets.test.ts`. */
-const PARTS: { file: string; what: string; baseline: keyof typeof BASELINES; budgetKib?: number }[] = [
+/**
+ * Budgets (gzip) of issue 14, checked on every build by `e2e/bundle-budgets.test.ts`. No baseline:
+ * the file stands on no library (the webmail overlay draws with plain DOM).
+ */
+const PARTS: { file: string; what: string; baseline?: keyof typeof BASELINES; budgetKib?: number }[] = [
   {
     file: 'content-scripts/invoicing.js',
     what: 'invoicing overlay (content script)',
@@ -42,8 +45,11 @@ const PARTS: { file: string; what: string; baseline: keyof typeof BASELINES; bud
   {
     file: 'content-scripts/webmail.js',
     what: 'webmail overlay (content script)',
-    baseline: 'preact',
     budgetKib: 15,
+  },
+  {
+    file: 'webmail-ui.js',
+    what: 'its address line, client search and health outline (imported when idle after a compose window opens, or on first use)',
   },
   { file: 'background.js', what: 'background service worker', baseline: 'dexie + zod', budgetKib: 60 },
 ];
@@ -89,12 +95,12 @@ export const bundleBenchmark: Benchmark = {
         );
       });
       const gz = gzipped(bytes);
-      const base = baselines.get(part.baseline)!;
+      const base = part.baseline ? baselines.get(part.baseline)! : null;
       const budget = part.budgetKib
         ? `${part.budgetKib} KiB: ${gz <= part.budgetKib * 1024 ? 'within' : `**over by ${kib(gz - part.budgetKib * 1024)}**`}`
         : '—';
       rows.push(
-        `| ${part.what} (\`${part.file}\`) | ${kib(bytes.length)} | ${kib(gz)} | ${budget} | ${part.baseline}: ${kib(base)} | ${ratio(gz / base)} |`,
+        `| ${part.what} (\`${part.file}\`) | ${kib(bytes.length)} | ${kib(gz)} | ${budget} | ${base === null ? 'none (plain DOM)' : `${part.baseline}: ${kib(base)}`} | ${base === null ? '—' : ratio(gz / base)} |`,
       );
     }
     return `## Bundle sizes

@@ -9,8 +9,9 @@ import { CHROME_EXTENSION_DIR, FIREFOX_EXTENSION_DIR } from './lib/paths';
  * gzipped, on the production build (`pnpm build`, run by this project's global setup when stale).
  * `target` is issue 14's budget. Where a part does not meet it yet, `ceiling` is what it measures
  * today (2026-12-02) with a little room, so it cannot grow unnoticed while the work goes on: the
- * webmail script needs its address search loaded on demand (about 0.7 KiB over), the background
- * needs the shared schemas on zod/mini (zod and Dexie are most of it). docs/benchmarks.md says so.
+ * background needs the shared schemas on zod/mini (zod and Dexie are most of it). The webmail
+ * script meets its budget since its address line and health outline load on demand
+ * (`webmail-ui.js`, not counted: fetched once a compose window is open). docs/benchmarks.md says so.
  */
 const KIB = 1024;
 const BUDGETS: { file: string; what: string; target: number; ceiling: number }[] = [
@@ -24,7 +25,7 @@ const BUDGETS: { file: string; what: string; target: number; ceiling: number }[]
     file: 'content-scripts/webmail.js',
     what: 'webmail overlay (content script)',
     target: 15 * KIB,
-    ceiling: 16 * KIB,
+    ceiling: 15 * KIB,
   },
   { file: 'background.js', what: 'background service worker', target: 60 * KIB, ceiling: 102 * KIB },
 ];

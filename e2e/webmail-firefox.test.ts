@@ -154,6 +154,19 @@ describe.each(['fr', 'en'] as const)('Firefox (%s)', (lang) => {
     await typeIn(page, 'input[data-field="to"]', `inconnu-${lang}@exemple.fr`);
     await page.waitForSelector('relance-compose-assign', { timeout: 15_000 });
     expect(await page.$(PANEL)).toBeNull();
+    // The line and its search come from webmail-ui.js, loaded on demand: open it once.
+    await page.evaluate(() =>
+      document
+        .querySelector('relance-compose-assign')
+        ?.shadowRoot?.querySelector<HTMLElement>('[data-relance-action="assign-email"]')
+        ?.click(),
+    );
+    await page.waitForFunction(
+      () =>
+        !!document
+          .querySelector('relance-compose-assign')
+          ?.shadowRoot?.querySelector('[data-relance-field="client-search"]'),
+    );
     await typeIn(page, 'input[data-field="cc"]', CLIENT_EMAIL);
     await page.waitForSelector(`${PANEL}[data-client]`, { timeout: 15_000 });
     await insert(page, lang);

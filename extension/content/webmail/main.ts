@@ -1,9 +1,11 @@
 import type { Language } from '@relance/shared';
+import { browser } from 'wxt/browser';
 import { type Send, sendMessage } from '../../lib/messages';
 import { guard } from '../shared/guard';
 import { browserLanguage } from '../shared/language';
 import { adapterForHost } from './adapters';
 import { WebmailOverlay } from './overlay';
+import { importWebmailUi, UI_FILE } from './uiLoader';
 
 export interface WebmailOverlayStart {
   doc?: Document;
@@ -31,6 +33,7 @@ export function startWebmailOverlay(options: WebmailOverlayStart = {}): WebmailO
     adapter,
     send: options.send ?? sendMessage,
     lang: webmailLanguage(doc),
+    loadUi: () => importWebmailUi(browser.runtime.getURL(UI_FILE as '/')),
   });
   overlay.start();
   options.onInvalidated?.(guard('webmail.stop', () => overlay.stop()));

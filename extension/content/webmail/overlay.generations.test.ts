@@ -53,6 +53,7 @@ function start(name: FixtureName, list = clients()) {
     adapter: outlookAdapter,
     send: backend.send,
     lang: name.endsWith('.fr') ? 'fr' : 'en',
+    loadUi: () => import('./ui').then((m) => m.webmailUi),
     now: () => new Date(Date.UTC(2026, 2, 12, 9, 30)),
     batcher: (flush) => () => setTimeout(flush, 0),
   });

@@ -7,6 +7,7 @@ import type { WebmailAdapter } from './adapters/types';
 import { WebmailOverlay } from './overlay';
 import { fakeBackend, overdueInvoice } from './testing/fakeBackend';
 import { type FixtureName, loadFixture, mouseClick, pressKeys, typeRecipient } from './testing/fixturePage';
+import type { WebmailUi } from './ui';
 
 const PHARMACIE = 'pharmacie';
 const CLIENT_EMAIL = 'compta@pharmacie-centre.fr';
@@ -57,7 +58,9 @@ async function waitFor<T>(find: () => T | null | undefined): Promise<T> {
   throw new Error('not found in time');
 }
 
-function start(name: FixtureName, adapter: WebmailAdapter) {
+const importUi = () => import('./ui').then((m) => m.webmailUi);
+
+function start(name: FixtureName, adapter: WebmailAdapter, loadUi: () => Promise<WebmailUi> = importUi) {
   const page = loadFixture(name);
   const backend = fakeBackend(clients());
   overlay = new WebmailOverlay({
@@ -65,6 +68,7 @@ function start(name: FixtureName, adapter: WebmailAdapter) {
     adapter,
     send: backend.send,
     lang: name.endsWith('.fr') ? 'fr' : 'en',
+    loadUi,
     now: () => new Date(Date.UTC(2026, 2, 12, 9, 30)),
     batcher: (flush) => () => setTimeout(flush, 0),
   });
@@ -308,6 +312,40 @@ describe.each(WEBMAILS)('webmail overlay on %s', (name, adapter, channel) => {
     ]);
     expect(document.querySelector('relance-compose-assign')).toBeNull();
     expect(panels()[0]?.getAttribute('data-client')).toBe('Garage Dupont');
+  });
+});
+
+describe('the parts loaded on demand (webmail-ui.js)', () => {
+  it('stays quiet when they cannot load: no address line, the panel still works, the failure recorded', async () => {
+    let asked = 0;
+    const { page, settle } = start('gmail.fr', gmailAdapter, () => {
+      asked++;
+      return Promise.reject(new Error('blocked'));
+    });
+    const compose = page.openCompose();
+    typeRecipient(recipientField(compose), 'atelier@garage-dupont.fr');
+    await settle();
+    expect(asked).toBeGreaterThan(0);
+    expect(document.querySelector('relance-compose-assign')).toBeNull();
+    expect(recentErrors().map((e) => e.where)).toContain('webmail.ui');
+    typeRecipient(recipientField(compose), CLIENT_EMAIL);
+    await settle();
+    expect(panels()[0]?.getAttribute('data-client')).toBe('Pharmacie du Centre');
+  });
+
+  it('draws the address line once they have loaded', async () => {
+    let resolve: (ui: WebmailUi) => void = () => {};
+    const { page, settle } = start('gmail.fr', gmailAdapter, () => new Promise((r) => (resolve = r)));
+    const compose = page.openCompose();
+    typeRecipient(recipientField(compose), 'atelier@garage-dupont.fr');
+    await tick();
+    await tick();
+    expect(document.querySelector('relance-compose-assign')).toBeNull();
+    resolve(await importUi());
+    await settle();
+    const line = document.querySelector('relance-compose-assign');
+    expect(line?.shadowRoot?.textContent).toContain('atelier@garage-dupont.fr');
+    expect(recentErrors()).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { todayLocal } from '@relance/shared/dates';
 import type { Language } from '@relance/shared/vocabulary';
 import type { Send } from '../../lib/messages';
-import { guard } from '../shared/guard';
+import { guard, reportError } from '../shared/guard';
 import type { WebmailAdapter } from './adapters/types';
 import { ComposeWatcher } from './compose/composeWatcher';
 import { SendDetector } from './compose/sendDetector';
@@ -9,12 +9,16 @@ import { AddressPrompts } from './matching/addressPrompts';
 import { ClientMatcher } from './matching/clientMatcher';
 import { webmailTranslator } from './panel/strings';
 import { ComposeSession } from './session';
+import type { WebmailUi } from './ui';
+import { WebmailUiLoader } from './uiLoader';
 
 export interface WebmailOverlayOptions {
   doc: Document;
   adapter: WebmailAdapter;
   send: Send;
   lang: Language;
+  /** Runs `webmail-ui.js` (the address line, the health outline); tests import it directly. */
+  loadUi: () => Promise<WebmailUi>;
   now?: () => Date;
   /** Replaces the per-frame batching of the compose watcher (tests flush by hand). */
   batcher?: (flush: () => void) => () => void;
@@ -33,6 +37,7 @@ export class WebmailOverlay {
   private readonly detector: SendDetector;
   private readonly matcher: ClientMatcher;
   private readonly prompts: AddressPrompts;
+  private readonly ui: WebmailUiLoader;
   private readonly onSelection = guard('webmail.selection', () => this.selectionChanged());
   /** Back to the tab: a teammate may have reminded a client meanwhile (the sync brought it). */
   private readonly onFocus = guard('webmail.focus', () => this.clientsChanged());
@@ -42,12 +47,14 @@ export class WebmailOverlay {
     const now = options.now ?? (() => new Date());
     this.matcher = new ClientMatcher(options.send, () => now().getTime());
     this.prompts = new AddressPrompts(options.send);
+    this.ui = new WebmailUiLoader(doc, options.loadUi);
     const t = webmailTranslator(options.lang);
     this.watcher = new ComposeWatcher({
       doc,
       adapter,
       batcher: options.batcher,
       onOpened: (root) => {
+        this.ui.preload((error) => reportError('webmail.ui.preload', error));
         const session = new ComposeSession(root, {
           doc,
           adapter,
@@ -56,6 +63,7 @@ export class WebmailOverlay {
           t,
           today: () => todayLocal(now()),
           prompts: this.prompts,
+          ui: this.ui,
           onClientsChanged: () => this.clientsChanged(),
         });
         this.sessions.set(root, session);
@@ -91,6 +99,7 @@ export class WebmailOverlay {
   }
 
   stop(): void {
+    this.ui.stop();
     this.watcher.stop();
     this.detector.stop();
     this.options.doc.removeEventListener('selectionchange', this.onSelection);

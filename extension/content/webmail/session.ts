@@ -6,14 +6,14 @@ import { isHiddenByPage } from './adapters/dom';
 import type { Recipient, WebmailAdapter } from './adapters/types';
 import { composeLanguage } from './compose/composeLanguage';
 import type { SentMessage } from './compose/sendDetector';
-import { structureOutline } from './compose/structureOutline';
 import { fillSubject, insertIntoEditor } from './insert/insertText';
 import type { AddressPrompts } from './matching/addressPrompts';
 import { type ClientMatcher, clientsWithOverdue, unknownRecipients } from './matching/clientMatcher';
-import { AssignPanel } from './panel/AssignPanel';
+import type { AssignPanel } from './panel/AssignPanel';
 import { drawComposePanel, insertableInvoices, type PanelStatus, stageDue } from './panel/ComposePanel';
 import { ASSIGN_TAG, PANEL_TAG, PanelMount } from './panel/panelMount';
 import type { WebmailTranslator } from './panel/strings';
+import type { WebmailUiLoader } from './uiLoader';
 
 export interface SessionDeps {
   doc: Document;
@@ -23,6 +23,8 @@ export interface SessionDeps {
   t: WebmailTranslator;
   today: () => IsoDate;
   prompts: AddressPrompts;
+  /** The address line and the health outline, loaded on first use (`webmail-ui.js`). */
+  ui: WebmailUiLoader;
   /** A reminder was logged or an address linked: every open compose window asks again. */
   onClientsChanged(): void;
 }
@@ -60,14 +62,15 @@ export class ComposeSession {
   private readonly work = new Set<Promise<unknown>>();
   private readonly panel: PanelMount;
   private readonly assign: PanelMount;
-  private readonly assignLine = new AssignPanel();
+  /** Made once `webmail-ui.js` is loaded. */
+  private assignLine: AssignPanel | null = null;
 
   constructor(
     readonly root: Element,
     private readonly deps: SessionDeps,
   ) {
     this.panel = new PanelMount(deps.doc, PANEL_TAG);
-    this.assign = new PanelMount(deps.doc, ASSIGN_TAG, () => this.assignLine.clear());
+    this.assign = new PanelMount(deps.doc, ASSIGN_TAG, () => this.assignLine?.clear());
   }
 
   /** Reads the recipients again; asks who they are when they changed (or when `force`). */
@@ -143,9 +146,16 @@ export class ComposeSession {
         if (this.closed || !this.root.isConnected) return;
         const problems = this.deps.adapter.problems(this.root);
         if (problems.length === 0) return;
-        const report = { webmail: this.deps.adapter.name, problems, structure: structureOutline(this.root) };
         this.track(
-          guardAsync('webmail.health.report', () => this.deps.send({ type: 'reportWebmailHealth', report })),
+          guardAsync('webmail.health.report', async () => {
+            const { structureOutline } = await this.deps.ui.load();
+            const report = {
+              webmail: this.deps.adapter.name,
+              problems,
+              structure: structureOutline(this.root),
+            };
+            await this.deps.send({ type: 'reportWebmailHealth', report });
+          }),
         );
       }),
       HEALTH_DELAY_MS,
@@ -209,9 +219,22 @@ export class ComposeSession {
       this.assign.remove();
       return;
     }
+    const ui = this.deps.ui.ready;
+    if (!ui) {
+      // Not loaded yet (the preload did not finish, or failed): drawn once it is, else nothing.
+      this.track(
+        this.deps.ui.load().then(
+          guard('webmail.assign', () => this.render()),
+          (error) => reportError('webmail.ui', error),
+        ),
+      );
+      return;
+    }
+    this.assignLine ??= new ui.AssignPanel();
+    const line = this.assignLine;
     this.assign.show(slot, {}, (root) =>
-      this.assignLine.draw(root, {
-        t: this.deps.t,
+      line.draw(root, {
+        lang: this.deps.t.lang,
         emails: unknown,
         search: this.searchClients,
         assign: (email: string, client: ClientChoice) => this.assignEmail(email, client),

@@ -2,7 +2,7 @@ import { uuidv7 } from '@relance/shared';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { dashboardSessions, people, teams, tokens } from '../db/schema';
-import type { Identity } from './identity';
+import { IDENTITY_COLUMNS, type Identity, identityOf } from './identity';
 import { newSessionId, sha256Hex } from './secrets';
 
 /** A dashboard session lasts this long from sign-in, then the person signs in again. */
@@ -38,14 +38,7 @@ export async function findSession(
 ): Promise<Identity | null> {
   if (!SESSION_ID_SHAPE.test(sessionId)) return null;
   const [row] = await db
-    .select({
-      tokenId: tokens.id,
-      teamId: teams.id,
-      teamName: teams.name,
-      personId: people.id,
-      personName: people.name,
-      role: people.role,
-    })
+    .select(IDENTITY_COLUMNS)
     .from(dashboardSessions)
     .innerJoin(tokens, eq(tokens.id, dashboardSessions.tokenId))
     .innerJoin(people, eq(people.id, tokens.personId))
@@ -59,12 +52,7 @@ export async function findSession(
       ),
     )
     .limit(1);
-  if (!row) return null;
-  return {
-    tokenId: row.tokenId,
-    team: { id: row.teamId, name: row.teamName },
-    person: { id: row.personId, name: row.personName, role: row.role },
-  };
+  return row ? identityOf(row) : null;
 }
 
 /** Signs a session out; the cookie left in a browser then opens nothing. */

@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/open';
 import { people, teams, tokens } from '../db/schema';
 import { ServiceError } from './errors';
-import type { Identity } from './identity';
+import { IDENTITY_COLUMNS, type Identity, identityOf } from './identity';
 import { newToken, sha256Hex } from './secrets';
 
 /** Makes a token for a person; returns it in clear (the only time it exists in clear). */
@@ -16,25 +16,13 @@ export async function issueToken(db: Database, teamId: string, personId: string)
 /** The identity behind a token, or null when the token is unknown or revoked. */
 export async function authenticate(db: Database, token: string): Promise<Identity | null> {
   const [row] = await db
-    .select({
-      tokenId: tokens.id,
-      teamId: teams.id,
-      teamName: teams.name,
-      personId: people.id,
-      personName: people.name,
-      role: people.role,
-    })
+    .select(IDENTITY_COLUMNS)
     .from(tokens)
     .innerJoin(people, eq(people.id, tokens.personId))
     .innerJoin(teams, eq(teams.id, tokens.teamId))
     .where(and(eq(tokens.tokenHash, sha256Hex(token)), isNull(tokens.revokedAt)))
     .limit(1);
-  if (!row) return null;
-  return {
-    tokenId: row.tokenId,
-    team: { id: row.teamId, name: row.teamName },
-    person: { id: row.personId, name: row.personName, role: row.role },
-  };
+  return row ? identityOf(row) : null;
 }
 
 export async function revokeToken(db: Database, tokenId: string): Promise<void> {

@@ -6,8 +6,11 @@ import { BadgeSet } from './badgeSet';
 
 /** Idle callbacks run by hand. */
 const idle: ((deadline: IdleDeadline) => void)[] = [];
+/** Idle moments until nothing more is asked (a slow machine may need more than one slice). */
 function runIdle(): void {
-  for (const callback of idle.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
+  for (let round = 0; idle.length > 0 && round < 100; round++) {
+    for (const callback of idle.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
+  }
 }
 
 function rowWithInvoice(i: number): InvoiceOnPage {

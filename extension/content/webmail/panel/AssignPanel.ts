@@ -1,10 +1,12 @@
+import type { Language } from '@relance/shared/vocabulary';
 import type { ClientChoice } from '../../../lib/messages';
 import { messageOf } from '../../shared/guard';
+import { type AssignTranslator, assignTranslator } from './assignStrings';
 import { actionButton, el, setOptions, syncChildren } from './dom';
-import type { WebmailTranslator } from './strings';
 
 export interface AssignPanelProps {
-  t: WebmailTranslator;
+  /** The compose panel's language (its words are the line's own: assignStrings.ts). */
+  lang: Language;
   /** Recipients no client is known by. */
   emails: string[];
   search(query: string): Promise<ClientChoice[]>;
@@ -38,6 +40,7 @@ interface Form {
 export class AssignPanel {
   private root: (ParentNode & Node) | null = null;
   private props: AssignPanelProps | null = null;
+  private t: AssignTranslator = assignTranslator('fr');
   private open = false;
   private email = '';
   private query = '';
@@ -62,6 +65,7 @@ export class AssignPanel {
       this.root = root;
     }
     this.props = props;
+    if (this.t.lang !== props.lang) this.t = assignTranslator(props.lang);
     if (!props.emails.includes(this.email)) this.email = props.emails[0] ?? '';
     this.paint();
   }
@@ -90,7 +94,8 @@ export class AssignPanel {
   private searchSoon(): void {
     this.cancelSearch();
     if (!this.open || !this.props) return;
-    const { search, t } = this.props;
+    const { search } = this.props;
+    const { t } = this;
     const asked = this.asked;
     const query = this.query;
     this.timer = setTimeout(() => {
@@ -119,7 +124,7 @@ export class AssignPanel {
   private paint(): void {
     const { root, props } = this;
     if (!root || !props) return;
-    const next = this.open ? this.paintForm(root.ownerDocument ?? document, props) : this.quietLine(props);
+    const next = this.open ? this.paintForm(root.ownerDocument ?? document, props) : this.quietLine();
     if (next === this.shown && next.parentNode === root) return;
     if (this.shown?.parentNode === root) this.shown.replaceWith(next);
     else root.append(next);
@@ -127,7 +132,8 @@ export class AssignPanel {
   }
 
   /** Closed: `Relance  compta@…  This address belongs to…  ×`. */
-  private quietLine({ t }: AssignPanelProps): Element {
+  private quietLine(): Element {
+    const { t } = this;
     const doc = this.root?.ownerDocument ?? document;
     this.form = null;
     let quiet = this.quiet;
@@ -154,7 +160,8 @@ export class AssignPanel {
 
   /** Open: the address (a choice when several), the client search, and the clients found. */
   private paintForm(doc: Document, props: AssignPanelProps): Element {
-    const { t, emails } = props;
+    const { emails } = props;
+    const { t } = this;
     this.quiet = null;
     let form = this.form;
     if (!form) {

@@ -1,7 +1,7 @@
 import { createTranslator, type Translator } from '@relance/shared/format';
 import type { Language } from '@relance/shared/vocabulary';
 
-/** Every word the webmail overlay shows, French first. */
+/** Every word the webmail overlay's compose panel shows, French first (the address line's: assignStrings.ts). */
 const MESSAGES = {
   fr: {
     overdueSummary: '{count} · {total}',
@@ -15,7 +15,6 @@ const MESSAGES = {
     formalNoticeDue: 'Mise en demeure due',
     collectionsReady:
       'Le dossier de recouvrement est prêt pour l’étape contentieuse : il ne s’envoie pas au client (rien n’est inséré).',
-    assignDismiss: 'Ne plus demander pour {email}',
     quietWarning:
       'Attention : {name} a relancé ce client {when}. Mieux vaut attendre avant une nouvelle relance.',
     someone: 'Un collègue',
@@ -30,10 +29,6 @@ const MESSAGES = {
     otherClient: 'Autre client :',
     collapse: 'Réduire',
     expand: 'Afficher',
-    assignPrompt: 'Cette adresse appartient à…',
-    assignSearch: 'Nom du client',
-    assignNone: 'Aucun client trouvé.',
-    close: 'Fermer',
   },
   en: {
     overdueSummary: '{count} · {total}',
@@ -47,7 +42,6 @@ const MESSAGES = {
     formalNoticeDue: 'Formal notice due',
     collectionsReady:
       'The collections file is ready for the collections step: it is not sent to the client (nothing is inserted).',
-    assignDismiss: 'Don’t ask again for {email}',
     quietWarning: '{name} already reminded this client {when}. Better wait before another reminder.',
     someone: 'A teammate',
     neverReminded: 'Not reminded yet',
@@ -61,10 +55,6 @@ const MESSAGES = {
     otherClient: 'Other client:',
     collapse: 'Collapse',
     expand: 'Show',
-    assignPrompt: 'This address belongs to…',
-    assignSearch: 'Client name',
-    assignNone: 'No client found.',
-    close: 'Close',
   },
 };
 
