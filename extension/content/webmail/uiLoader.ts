@@ -1,3 +1,4 @@
+import { importPackaged } from '../shared/packagedModule';
 import type { WebmailUi } from './ui';
 
 /** Where `webmail-ui.js` leaves its parts, in the content scripts' own (isolated) world. */
@@ -5,17 +6,9 @@ export const UI_GLOBAL = '__relanceWebmailUi';
 /** The built file, listed in the manifest's web_accessible_resources (wxt.config.ts). */
 export const UI_FILE = '/webmail-ui.js';
 
-/**
- * Runs `webmail-ui.js` once. A content script is one classic script (the bundler cannot split
- * it), but it may `import()` a file of the extension: the module runs in the content script's
- * world (Chromium and Firefox), where it leaves its parts.
- */
-export async function importWebmailUi(url: string): Promise<WebmailUi> {
-  const world = globalThis as { [UI_GLOBAL]?: WebmailUi };
-  if (!world[UI_GLOBAL]) await import(/* @vite-ignore */ url);
-  const ui = world[UI_GLOBAL];
-  if (!ui) throw new Error(`${UI_FILE} did not load`);
-  return ui;
+/** Runs `webmail-ui.js` once (see importPackaged). */
+export function importWebmailUi(url: string): Promise<WebmailUi> {
+  return importPackaged<WebmailUi>(url, UI_GLOBAL);
 }
 
 /**
