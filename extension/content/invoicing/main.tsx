@@ -9,6 +9,7 @@ import {
 } from '../../lib/messages';
 import { guard, guardAsync, reportError } from '../shared/guard';
 import { browserLanguage, pageLocale } from '../shared/language';
+import { OnDemand } from '../shared/onDemand';
 import type { TaughtMapping } from './adapters/taught';
 import type { ReadContext } from './adapters/types';
 import { PageObserver } from './observe/pageObserver';
@@ -71,48 +72,31 @@ export async function startInvoicingOverlay(
   // The panels, dialog and teach mode: loaded when the page is idle after its first badges, or
   // when a person opens one first; once loaded, a click opens its panel at once.
   const loadUi = options.loadUi ?? (() => loadInvoicingUi(browser.runtime.getURL(UI_FILE as '/')));
-  let ui: Promise<InvoicingUi> | null = null;
-  let loaded: InvoicingUi | null = null;
-  let stopped = false;
-  const ensureUi = (): Promise<InvoicingUi> => {
-    ui ??= loadUi().then(
-      (create) => {
-        loaded = create({
-          doc,
-          send,
-          lang,
-          readContext,
-          onClientChanged: (clientId) => overlay.refresh((v: InvoicePolicyView) => v.clientId === clientId),
-          saveMapping: async (mapping) => {
-            await send({ type: 'saveSiteMapping', mapping });
-            observer.setTaught(mapping);
-          },
-        });
-        return loaded;
-      },
-      (error) => {
-        ui = null; // try again next time
-        throw error;
-      },
-    );
-    return ui;
-  };
+  const ui = new OnDemand<InvoicingUi>(doc, () =>
+    loadUi().then((create) =>
+      create({
+        doc,
+        send,
+        lang,
+        readContext,
+        onClientChanged: (clientId) => overlay.refresh((v: InvoicePolicyView) => v.clientId === clientId),
+        saveMapping: async (mapping) => {
+          await send({ type: 'saveSiteMapping', mapping });
+          observer.setTaught(mapping);
+        },
+      }),
+    ),
+  );
   const withUi = (what: string, use: (ready: InvoicingUi) => void) => {
-    if (loaded) return guard(what, use)(loaded);
-    ensureUi().then(
+    if (ui.ready) return guard(what, use)(ui.ready);
+    ui.load().then(
       guard(what, (ready: InvoicingUi) => {
-        if (!stopped) use(ready);
+        if (!ui.isStopped) use(ready);
       }),
       (error) => reportError(what, error),
     );
   };
-  const preloadUi = () => {
-    if (ui || stopped) return;
-    const win = doc.defaultView;
-    const load = () => void ensureUi().catch((error) => reportError('ui.preload', error));
-    if (win?.requestIdleCallback) win.requestIdleCallback(load, { timeout: 2000 });
-    else win?.setTimeout(load, 500);
-  };
+  const preloadUi = () => ui.preload((error) => reportError('ui.preload', error));
 
   const overlay: InvoiceOverlay = new InvoiceOverlay({
     doc,
@@ -176,12 +160,8 @@ export async function startInvoicingOverlay(
   if (!options.send) browser.runtime.onMessage.addListener(onMessage);
 
   const stop = () => {
-    stopped = true;
+    ui.stop((loaded) => loaded.stop());
     observer.stop();
-    void ui?.then(
-      (loaded) => loaded.stop(),
-      () => {},
-    );
     listeners.abort();
     if (!options.send) browser.runtime.onMessage.removeListener(onMessage);
   };

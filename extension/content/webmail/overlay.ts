@@ -2,6 +2,7 @@ import { todayLocal } from '@relance/shared/dates';
 import type { Language } from '@relance/shared/vocabulary';
 import type { Send } from '../../lib/messages';
 import { guard, reportError } from '../shared/guard';
+import { OnDemand } from '../shared/onDemand';
 import type { WebmailAdapter } from './adapters/types';
 import { ComposeWatcher } from './compose/composeWatcher';
 import { SendDetector } from './compose/sendDetector';
@@ -10,7 +11,7 @@ import { ClientMatcher } from './matching/clientMatcher';
 import { webmailTranslator } from './panel/strings';
 import { ComposeSession } from './session';
 import type { WebmailUi } from './ui';
-import { WebmailUiLoader } from './uiLoader';
+import type { WebmailUiLoader } from './uiLoader';
 
 export interface WebmailOverlayOptions {
   doc: Document;
@@ -47,7 +48,7 @@ export class WebmailOverlay {
     const now = options.now ?? (() => new Date());
     this.matcher = new ClientMatcher(options.send, () => now().getTime());
     this.prompts = new AddressPrompts(options.send);
-    this.ui = new WebmailUiLoader(doc, options.loadUi);
+    this.ui = new OnDemand(doc, options.loadUi);
     const t = webmailTranslator(options.lang);
     this.watcher = new ComposeWatcher({
       doc,
