@@ -6,6 +6,7 @@ import { addDays, formatHlc, todayLocal, uuidv7 } from '@relance/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, startFixtureServer } from './fixtures/invoicing/server';
 import { askBackground, type ExtensionBrowser, joinTeam, launchBrowserWithExtension, syncNow } from './lib';
+import { storedRecords } from './lib/readings';
 
 /**
  * Issue 11, "a lead can merge a wrong client": an install running the old reading left a polluted
@@ -52,33 +53,19 @@ async function pushAsOldInstall(changes: unknown[]) {
   expect(results.every((r) => r.status === 'accepted')).toBe(true);
 }
 
-/** Live clients and invoices of the extension's IndexedDB. */
+/** Live clients and invoices of the extension's IndexedDB, by name and number. */
 async function stored() {
-  return (await ext.worker.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('relance');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const tx = db.transaction(['invoices', 'clients'], 'readonly');
-          const invoices = tx.objectStore('invoices').getAll();
-          const clients = tx.objectStore('clients').getAll();
-          tx.oncomplete = () => {
-            db.close();
-            const live = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
-            resolve({
-              clients: live(clients.result)
-                .map((c: { name: string }) => c.name)
-                .sort(),
-              invoices: live(invoices.result)
-                .map((i: { number: string }) => i.number)
-                .sort(),
-            });
-          };
-        };
-      }),
-  )) as { clients: string[]; invoices: string[] };
+  const { clients, invoices } = await storedRecords(ext.worker);
+  return {
+    clients: clients
+      .filter((c) => !c.deleted)
+      .map((c) => c.name)
+      .sort(),
+    invoices: invoices
+      .filter((i) => !i.deleted)
+      .map((i) => i.number)
+      .sort(),
+  };
 }
 
 async function popupTotal(): Promise<string> {

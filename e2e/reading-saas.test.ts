@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, startFixtureServer } from './fixtures/invoicing/server';
 import { type ExtensionBrowser, launchBrowserWithExtension } from './lib';
+import { type Expected, expectBadges, row, storedRecords } from './lib/readings';
 
 /**
  * Issue 11, the SaaS tools: fixture pages built the way widely used invoicing tools build theirs
@@ -14,30 +15,6 @@ import { type ExtensionBrowser, launchBrowserWithExtension } from './lib';
  * Every badge's contract attributes are checked row by row; drafts, cancelled invoices and credit
  * notes carry none; the same invoice seen on a list, its page and a customer page is one record.
  */
-type Expected = {
-  number: string;
-  client: string;
-  amountDue: number;
-  currency: string;
-  days: number;
-  stage: string;
-};
-const row = (
-  number: string,
-  client: string,
-  amountDue: number,
-  currency: string,
-  days: number,
-  stage: string,
-) => ({
-  number,
-  client,
-  amountDue,
-  currency,
-  days,
-  stage,
-});
-
 const ODOO_LIST = [
   row('FAC/2026/00012', 'Boulangerie Martin', 120000, 'EUR', 23, 'reminder-2'),
   row('FAC/2026/00013', 'Garage Dupont', 20000, 'EUR', 8, 'reminder-1'),
@@ -138,35 +115,6 @@ afterAll(async () => {
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
-function badges(page: Page) {
-  return page.$$eval('relance-badge', (elements) =>
-    elements.map((badge) => ({
-      number: badge.getAttribute('data-invoice-number'),
-      client: badge.getAttribute('data-client'),
-      amountDue: Number(badge.getAttribute('data-amount-due')),
-      currency: badge.getAttribute('data-currency'),
-      days: Number(badge.getAttribute('data-days-overdue')),
-      stage: badge.getAttribute('data-stage'),
-    })),
-  );
-}
-
-async function expectBadges(page: Page, expected: Expected[]) {
-  await page.waitForFunction(
-    (numbers: string[]) => {
-      const shown = [...document.querySelectorAll('relance-badge[data-stage]')].map((b) =>
-        b.getAttribute('data-invoice-number'),
-      );
-      return numbers.every((n) => shown.includes(n));
-    },
-    { timeout: 20_000 },
-    expected.map((e) => e.number),
-  );
-  // A little later again: a duplicate or a late wrong badge would show by then.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(await badges(page)).toEqual(expected);
-}
-
 async function open(path: string): Promise<Page> {
   const page = await ext.browser.newPage();
   await page.goto(fixtures.url(path));
@@ -179,26 +127,7 @@ async function check(path: string, expected: Expected[]) {
   await page.close();
 }
 
-type Stored = { invoices: { number: string; host: string; deleted: boolean }[]; clients: { name: string }[] };
-async function stored(): Promise<Stored> {
-  return (await ext.worker.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('relance');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const tx = db.transaction(['invoices', 'clients'], 'readonly');
-          const invoices = tx.objectStore('invoices').getAll();
-          const clients = tx.objectStore('clients').getAll();
-          tx.oncomplete = () => {
-            db.close();
-            resolve({ invoices: invoices.result, clients: clients.result });
-          };
-        };
-      }),
-  )) as Stored;
-}
+const stored = () => storedRecords(ext.worker);
 
 describe('reading the SaaS tools as a person sees them', () => {
   it('an Odoo-like list: monetary widgets, relative due dates, payment status and state badges', async () => {

@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, startFixtureServer } from './fixtures/invoicing/server';
 import { askBackground, type ExtensionBrowser, launchBrowserWithExtension } from './lib';
+import { type Expected, expectBadges, row, storedRecords } from './lib/readings';
 
 /**
  * Issue 11: the overlay reads what a person sees. Fixture pages built the way real invoicing tools
@@ -14,31 +15,6 @@ import { askBackground, type ExtensionBrowser, launchBrowserWithExtension } from
  * chips, visually-hidden text and `display: contents` rows; a data table whose sticky header is a
  * table of its own). Every badge's contract attributes are checked, row by row.
  */
-type Expected = {
-  number: string;
-  client: string;
-  amountDue: number;
-  currency: string;
-  days: number;
-  stage: string;
-};
-
-const row = (
-  number: string,
-  client: string,
-  amountDue: number,
-  currency: string,
-  days: number,
-  stage: string,
-) => ({
-  number,
-  client,
-  amountDue,
-  currency,
-  days,
-  stage,
-});
-
 const LIST: Expected[] = [
   row('FA2610-0008', 'Boulangerie Martin', 120000, 'EUR', 23, 'reminder-2'),
   row('FA2611-0041', 'Garage Dupont', 20000, 'EUR', 8, 'reminder-1'),
@@ -87,60 +63,13 @@ afterAll(async () => {
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
-function badges(page: Page) {
-  return page.$$eval('relance-badge', (elements) =>
-    elements.map((badge) => ({
-      number: badge.getAttribute('data-invoice-number'),
-      client: badge.getAttribute('data-client'),
-      amountDue: Number(badge.getAttribute('data-amount-due')),
-      currency: badge.getAttribute('data-currency'),
-      days: Number(badge.getAttribute('data-days-overdue')),
-      stage: badge.getAttribute('data-stage'),
-    })),
-  );
-}
-
-async function expectBadges(page: Page, expected: Expected[]) {
-  await page.waitForFunction(
-    (count: number) => document.querySelectorAll('relance-badge[data-stage]').length >= count,
-    { timeout: 20_000 },
-    expected.length,
-  );
-  // A little later again: a duplicate or a late wrong badge would show by then.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(await badges(page)).toEqual(expected);
-}
-
 async function open(path: string, server = fixtures): Promise<Page> {
   const page = await ext.browser.newPage();
   await page.goto(server.url(path));
   return page;
 }
 
-/** The invoices and clients the background stored (read from its IndexedDB). */
-type Stored = {
-  invoices: { number: string; host: string; deleted: boolean }[];
-  clients: { name: string; deleted: boolean }[];
-};
-async function stored(): Promise<Stored> {
-  return (await ext.worker.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('relance');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const tx = db.transaction(['invoices', 'clients'], 'readonly');
-          const invoices = tx.objectStore('invoices').getAll();
-          const clients = tx.objectStore('clients').getAll();
-          tx.oncomplete = () => {
-            db.close();
-            resolve({ invoices: invoices.result, clients: clients.result });
-          };
-        };
-      }),
-  )) as Stored;
-}
+const stored = () => storedRecords(ext.worker);
 
 describe('reading what a person sees', () => {
   it('an ERP list: number, client, amount left to pay, days and stage on every row; no draft, credit note or cancelled badge', async () => {
