@@ -1,10 +1,8 @@
 import {
   applyRateUpdates,
-  compareHlc,
+  createHlc,
   DEFAULT_RATE_TABLE,
-  formatHlc,
   type IsoDate,
-  parseHlc,
   type RateTable,
   type RateUpdates,
   type TeamSettings,
@@ -51,12 +49,9 @@ export async function teamRates(db: Database, teamId: string): Promise<TeamRates
   };
 }
 
-/** A clock later than the document's, from the server's time (node `server`). */
+/** A clock later than the document's, from the server's time (node `server`): the shared HLC. */
 function nextHlc(previous: string | null, now: Date): string {
-  const candidate = formatHlc({ ms: now.getTime(), counter: 0, node: 'server' });
-  if (!previous || compareHlc(candidate, previous) > 0) return candidate;
-  const last = parseHlc(previous);
-  return formatHlc({ ms: last.ms, counter: last.counter + 1, node: 'server' });
+  return createHlc('server', () => now.getTime(), previous ?? undefined).now();
 }
 
 /** Adds a rate change (or a checked-until date) to the team's table; leads and owners only. */
